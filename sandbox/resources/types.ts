@@ -1,0 +1,197 @@
+/**
+ * The one declaration format of the sandbox. Every resource (endpoint) is declared once
+ * here-shaped; routes, validation, filtering, OPTIONS metadata, the root list, OpenAPI and
+ * coreapi are all generated from these declarations. Adding an endpoint = adding a declaration
+ * to `sandbox/resources/registry.ts`.
+ *
+ * Two layers, as in Django: a *model* (what is stored: one PostgreSQL table per resource) and
+ * *serializers* (what a list row / a detail object looks like on the wire, and what a write accepts).
+ */
+
+/** Storage column types. `pk` of every model is `id` (uuid, or integer for brain regions). */
+export type ColumnType =
+  | 'uuid'
+  | 'string'
+  | 'text'
+  | 'integer'
+  | 'float'
+  | 'boolean'
+  | 'date'
+  | 'datetime'
+  | 'json';
+
+export interface Choice {
+  /** Stored value (e.g. 40 for qc FAIL, 'M' for sex). */
+  value: string | number;
+  /** Human label (e.g. 'FAIL', 'Male'). */
+  label: string;
+}
+
+/** A stored column (model field). Relations are stored as the target's primary key. */
+export interface ColumnDeclaration {
+  name: string;
+  type: ColumnType;
+  nullable?: boolean;
+  /** Unique across the table (e.g. dataset type `name`). */
+  unique?: boolean;
+  maxLength?: number;
+  choices?: readonly Choice[];
+  /** Value when a write omits the field. A function gets the request context (e.g. current user pk). */
+  default?: unknown | ((ctx: WriteContext) => unknown);
+  /** Foreign key: this column holds the pk of a row of `target` (a resource name). */
+  foreignKey?: { target: string; onDelete?: 'cascade' | 'set-null' | 'protect' };
+  /** Many-to-many: the column holds an array of target pks (stored as uuid[] / json array). */
+  manyToMany?: { target: string };
+  helpText?: string;
+}
+
+export interface WriteContext {
+  /** pk of the authenticated user (row of `users`). */
+  userId: string;
+  username: string;
+}
+
+/** How a relation column is represented on the wire (DRF's related field classes). */
+export type RelationRepresentation =
+  /** SlugRelatedField: the target's slug field, e.g. subject nickname, lab name, username. */
+  | { kind: 'slug'; slugField: string }
+  /** PrimaryKeyRelatedField: the target's pk (UUID / int). */
+  | { kind: 'pk' }
+  /** HyperlinkedRelatedField: absolute URL of the target's detail route. */
+  | { kind: 'hyperlink' };
+
+/** Wire value types, as OpenAPI/DRF metadata describe them. */
+export type WireType =
+  | 'string'
+  | 'integer'
+  | 'number'
+  | 'boolean'
+  | 'date'
+  | 'datetime'
+  | 'uuid'
+  | 'uri'
+  | 'email'
+  | 'json'
+  | 'choice'
+  | 'array'
+  | 'object';
+
+/** A field of a serializer (one key in the JSON object). */
+export interface SerializerField {
+  name: string;
+  /** Model column this field reads/writes; defaults to `name`. Dotted paths follow FKs (`subject.lab`). */
+  source?: string;
+  type: WireType;
+  /** For arrays: the item wire type. */
+  items?: WireType;
+  readOnly?: boolean;
+  writeOnly?: boolean;
+  required?: boolean;
+  nullable?: boolean;
+  /** `label` (BaseSerializerEnumField: label on the wire, stored int) or `value` (plain choices: code on the wire). */
+  choiceRepresentation?: 'label' | 'value';
+  relation?: RelationRepresentation;
+  /**
+   * Computed, read-only value (SerializerMethodField or nested serializer). Receives the stored row
+   * and a context to run queries; used for `alive`, `session_info`, embedded datasets, etc.
+   */
+  compute?: (row: StoredRow, ctx: RenderContext) => unknown | Promise<unknown>;
+  /** OpenAPI description (help_text). */
+  description?: string;
+  /** OpenAPI-only shape details for conformance (e.g. `$ref` component name of nested objects). */
+  openapi?: Record<string, unknown>;
+}
+
+export type StoredRow = Record<string, unknown> & { id: string | number };
+
+/** What a `compute` function can use. The engine provides it. */
+export interface RenderContext {
+  /** Absolute base URL of the instance as the client sees it (honours X-Forwarded-*), no trailing slash. */
+  baseUrl: string;
+  /** Runs a parameterised SQL query on the sandbox database. */
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** Absolute URL of a record's detail route. */
+  detailUrl(resource: string, row: StoredRow): string;
+  /** Renders rows of another resource with one of its serializers. */
+  render(resource: string, rows: StoredRow[], view: 'list' | 'detail'): Promise<Record<string, unknown>[]>;
+}
+
+export interface Serializer {
+  /** OpenAPI component name, exactly as Alyx's openapi.json: `SessionList`, `SessionDetail`, `Dataset`… */
+  component: string;
+  fields: readonly SerializerField[];
+}
+
+/** A query filter of a list route (django-filter). */
+export interface FilterDeclaration {
+  name: string;
+  /** Type of the parameter value, for OpenAPI/coreapi and the explorer's typed inputs. */
+  type: 'string' | 'integer' | 'number' | 'boolean' | 'date' | 'datetime' | 'uuid' | 'array';
+  items?: 'string' | 'uuid';
+  choices?: readonly (string | number)[];
+  description?: string;
+  /**
+   * How it filters. Common kinds are data, so the engine translates them to SQL:
+   * - `lookup`: `field` (a django path, e.g. `subject__nickname`) with `lookup` (exact, iexact, icontains, gte…)
+   * - `django`: the generic `field__lookup,value` parser
+   * - `json`: JSON-field pairs on `field` (e.g. `extended_qc`)
+   * - `date_range`: `YYYY-MM-DD,YYYY-MM-DD` on `field` (a date or datetime path)
+   * - `custom`: an SQL-building function for anything else
+   */
+  kind:
+    | { kind: 'lookup'; field: string; lookup?: string; all?: boolean; commaList?: boolean }
+    | { kind: 'django' }
+    | { kind: 'json'; field: string }
+    | { kind: 'date_range'; field: string }
+    | { kind: 'custom'; build: (value: string, helpers: FilterHelpers) => SqlFragment };
+}
+
+export interface SqlFragment {
+  /** A boolean SQL expression over the resource's table, aliased `t`. Use `$?` placeholders; the engine numbers them. */
+  sql: string;
+  params: unknown[];
+}
+
+export interface FilterHelpers {
+  /** Compiles a django lookup path (`session__subject__nickname__icontains`) and value to SQL over alias `t`. */
+  lookup(path: string, value: unknown, negate?: boolean): SqlFragment;
+}
+
+export interface ResourceDeclaration {
+  /** Endpoint name = first path segment: `subjects`, `water-restriction`, `brain-regions`. */
+  name: string;
+  /** Django model label, used in `notes.content_type` etc.: `subjects.subject`, `actions.session`. */
+  modelLabel: string;
+  /** Human name for DRF messages and OPTIONS `name`: `Session`, `Subject`. */
+  verboseName: string;
+  /** View docstring (markdown), used as OpenAPI/coreapi description and OPTIONS `description`. */
+  description?: string;
+  /** Group for documentation tags (`subjects`, `actions`, `data`, `experiments`, `misc`, `jobs`). */
+  app: string;
+  primaryKey: 'uuid' | 'integer';
+  columns: readonly ColumnDeclaration[];
+  /** Detail route lookup: `id`, `nickname`, `name`, `username`; absent when there is no detail route. */
+  lookupField?: string;
+  /** HTTP methods of the list route and the detail route, exactly as openapi.json. */
+  listMethods: readonly ('GET' | 'POST')[];
+  detailMethods: readonly ('GET' | 'PUT' | 'PATCH' | 'DELETE' | 'POST')[];
+  serializers: {
+    list: Serializer;
+    /** Detail (and write) serializer; defaults to `list`. */
+    detail?: Serializer;
+    /** Serializer used to validate/return POST bodies when it differs (sessions POST uses SessionDetail). */
+    create?: Serializer;
+  };
+  filters: readonly FilterDeclaration[];
+  /** Default ordering, SQL over alias `t` (e.g. `t.start_time DESC`). A stable tiebreak on pk is always appended. */
+  ordering?: string;
+  /** Columns that must be unique together (validation error `non_field_errors`). */
+  uniqueTogether?: readonly (readonly string[])[];
+  /** Alyx quirk switches (e.g. water-type detail returning the list). */
+  quirks?: { detailIsList?: boolean };
+}
+
+/** Where seeders and the fixture loader write stored rows (column names = Django model field names). */
+export interface RecordSink {
+  insertMany(resource: string, rows: readonly StoredRow[]): Promise<void>;
+}
