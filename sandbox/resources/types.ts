@@ -43,6 +43,8 @@ export interface ColumnDeclaration {
   /** Many-to-many: the column holds an array of target pks (stored as uuid[] / json array). */
   manyToMany?: { target: string };
   helpText?: string;
+  /** Django `blank=True` on a string/choice column: the empty string is a valid value (e.g. `sex`). */
+  blank?: boolean;
 }
 
 export interface WriteContext {
@@ -96,6 +98,11 @@ export interface SerializerField {
    * and a context to run queries; used for `alive`, `session_info`, embedded datasets, etc.
    */
   compute?: (row: StoredRow, ctx: RenderContext) => unknown | Promise<unknown>;
+  /**
+   * Batched form of `compute` for list pages: one value per row, in order. When present the engine
+   * should prefer it over calling `compute` per row (declarations always provide `compute` too).
+   */
+  computeMany?: (rows: readonly StoredRow[], ctx: RenderContext) => Promise<unknown[]>;
   /** OpenAPI description (help_text). */
   description?: string;
   /** OpenAPI-only shape details for conformance (e.g. `$ref` component name of nested objects). */
@@ -130,6 +137,10 @@ export interface FilterDeclaration {
   items?: 'string' | 'uuid';
   choices?: readonly (string | number)[];
   description?: string;
+  /** OpenAPI `format` of the parameter (e.g. `float` for auto number filters). */
+  format?: string;
+  /** Full OpenAPI parameter schema when the type above cannot say it (e.g. integer arrays, nullable enums). */
+  openapiSchema?: Record<string, unknown>;
   /**
    * How it filters. Common kinds are data, so the engine translates them to SQL:
    * - `lookup`: `field` (a django path, e.g. `subject__nickname`) with `lookup` (exact, iexact, icontains, gte…)
@@ -155,6 +166,8 @@ export interface SqlFragment {
 export interface FilterHelpers {
   /** Compiles a django lookup path (`session__subject__nickname__icontains`) and value to SQL over alias `t`. */
   lookup(path: string, value: unknown, negate?: boolean): SqlFragment;
+  /** All query parameters of the request, for filters that read a sibling (`datasets` reads `dataset_qc_lte`). */
+  searchParams?: URLSearchParams;
 }
 
 export interface ResourceDeclaration {
@@ -166,6 +179,8 @@ export interface ResourceDeclaration {
   verboseName: string;
   /** View docstring (markdown), used as OpenAPI/coreapi description and OPTIONS `description`. */
   description?: string;
+  /** Docstring of the detail view when it differs from the list view's (Alyx has one per view class). */
+  detailDescription?: string;
   /** Group for documentation tags (`subjects`, `actions`, `data`, `experiments`, `misc`, `jobs`). */
   app: string;
   primaryKey: 'uuid' | 'integer';

@@ -1,0 +1,28 @@
+/** Where the end-to-end stack listens: the app server and one sandbox per discovery generation. */
+export const E2E_APP_PORT = 5181;
+export const E2E_APP_URL = `http://127.0.0.1:${E2E_APP_PORT}`;
+
+export interface E2eSandbox {
+  instance: string;
+  port: number;
+  args: string[];
+}
+
+export const E2E_SANDBOXES: readonly E2eSandbox[] = [
+  // The main instance, with fault injection on so failure journeys can drive it.
+  { instance: 'sandbox', port: 8101, args: ['--faults'] },
+  { instance: 'coreapi', port: 8102, args: ['--discovery', 'coreapi'] },
+  { instance: 'rootonly', port: 8103, args: ['--discovery', 'root'] },
+];
+
+export const sandboxUrl = (instance: string): string => {
+  const found = E2E_SANDBOXES.find((s) => s.instance === instance);
+  if (!found) throw new Error(`No e2e sandbox named ${instance}`);
+  return `http://127.0.0.1:${found.port}`;
+};
+
+export const DEMO_ACCOUNTS = {
+  admin: { username: 'admin', password: 'admin' },
+  alice: { username: 'alice', password: 'alice' },
+  public: { username: 'public', password: 'public' },
+} as const;

@@ -1,0 +1,61 @@
+// Starts the end-to-end stack: one in-memory sandbox per discovery generation, then the production
+// app server (dist/ must be built) proxying all of them. Playwright's webServer runs this.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { E2E_APP_PORT, E2E_SANDBOXES } from './stack.ts';
+
+const tsx = join('node_modules', '.bin', 'tsx');
+const children: ChildProcess[] = [];
+
+function start(args: string[], env: Record<string, string>): ChildProcess {
+  const child = spawn(tsx, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  children.push(child);
+  child.on('exit', (code) => {
+    if (code !== 0 && code !== null) {
+      console.error(`e2e stack: ${args.join(' ')} exited with ${code}`);
+      stop(1);
+    }
+  });
+  return child;
+}
+
+function stop(code: number): never {
+  for (const child of children) child.kill('SIGTERM');
+  process.exit(code);
+}
+
+async function waitFor(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const response = await fetch(url);
+      if (response.status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`e2e stack: ${url} did not answer in ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+process.on('SIGTERM', () => stop(0));
+process.on('SIGINT', () => stop(0));
+
+for (const sandbox of E2E_SANDBOXES) {
+  start(['sandbox/main.ts', '--memory', '--port', String(sandbox.port), ...sandbox.args], {});
+}
+for (const sandbox of E2E_SANDBOXES) {
+  await waitFor(`http://127.0.0.1:${sandbox.port}/auth-token`, 200_000);
+}
+
+const configDir = mkdtempSync(join(tmpdir(), 'alyx-explorer-e2e-'));
+const configPath = join(configDir, 'explorer.config.json');
+writeFileSync(
+  configPath,
+  JSON.stringify({
+    instances: E2E_SANDBOXES.map((s) => ({ name: s.instance, url: `http://127.0.0.1:${s.port}`, proxy: true })),
+  }),
+);
+start(['server/main.ts'], { PORT: String(E2E_APP_PORT), HOST: '127.0.0.1', EXPLORER_CONFIG: configPath });

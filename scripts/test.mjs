@@ -1,0 +1,83 @@
+// `npm test`: every test — unit/integration (Vitest) then end-to-end (Playwright in real Chromium) —
+// and one closing line `N passed, N failed` summing both.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { findChromium } from './find-chromium.mjs';
+
+const e2eOnly = process.argv.includes('--e2e-only');
+const unitOnly = process.argv.includes('--unit-only');
+const bin = (name) => join('node_modules', '.bin', name);
+const results = 'test-results';
+mkdirSync(results, { recursive: true });
+
+function run(command, args, env = {}) {
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  return result.status ?? 1;
+}
+
+function readJson(path) {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+let broken = false;
+
+if (!e2eOnly) {
+  const out = join(results, 'vitest.json');
+  rmSync(out, { force: true });
+  const code = run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile=${out}`]);
+  const report = readJson(out);
+  if (report) {
+    passed += report.numPassedTests ?? 0;
+    failed += report.numFailedTests ?? 0;
+    skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+    if (code !== 0 && !report.numFailedTests) broken = true;
+  } else {
+    console.error('Vitest produced no report.');
+    broken = true;
+  }
+}
+
+if (!unitOnly) {
+  let chromium;
+  try {
+    chromium = findChromium();
+  } catch (error) {
+    console.error(error.message);
+    console.log(`${passed} passed, ${failed + 1} failed`);
+    process.exit(1);
+  }
+  if (run(bin('vite'), ['build', '--logLevel', 'warn']) !== 0) {
+    console.error('The production build failed; end-to-end tests need it.');
+    broken = true;
+  } else {
+    const out = join(results, 'playwright.json');
+    rmSync(out, { force: true });
+    const code = run(bin('playwright'), ['test', '--reporter=list,json'], {
+      CHROMIUM_PATH: chromium,
+      PLAYWRIGHT_JSON_OUTPUT_NAME: out,
+      PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1',
+    });
+    const report = readJson(out);
+    if (report?.stats) {
+      passed += (report.stats.expected ?? 0) + (report.stats.flaky ?? 0);
+      failed += report.stats.unexpected ?? 0;
+      skipped += report.stats.skipped ?? 0;
+      if (code !== 0 && !report.stats.unexpected) broken = true;
+    } else {
+      console.error('Playwright produced no report.');
+      broken = true;
+    }
+  }
+}
+
+if (broken) failed += failed === 0 ? 1 : 0;
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(failed > 0 ? 1 : 0);
