@@ -1,0 +1,137 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+/** One Alyx instance the explorer can talk to. */
+export interface InstanceConfig {
+  /** Short URL-safe name; the first segment of every app URL and of the proxy prefix `/api/{name}`. */
+  name: string;
+  /** Absolute http(s) base URL of the instance, without a trailing slash. */
+  url: string;
+  /** true: the browser goes through the same-origin proxy; false: it calls `url` directly (CORS-enabled instances). */
+  proxy: boolean;
+}
+
+/** What the browser receives from `GET /__explorer/instances`. */
+export interface PublicInstance extends InstanceConfig {
+  /** Where the browser sends requests: `/api/{name}` when proxied, else `url`. */
+  baseUrl: string;
+}
+
+export type Env = Readonly<Record<string, string | undefined>>;
+
+/** A configuration problem, with a one-line message meant for the terminal. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export const CONFIG_FILE_NAME = 'explorer.config.json';
+export const SANDBOX_INSTANCE_NAME = 'sandbox';
+
+const NAME_PATTERN = /^[a-z0-9][a-z0-9-]{0,31}$/;
+/** Names that would collide with the app server's or Vite's own top-level paths (`__explorer` fails the pattern). */
+const RESERVED_NAMES = new Set(['api', 'assets', 'explorer', 'src', 'public']);
+const INSTANCE_KEYS = new Set(['name', 'url', 'proxy']);
+
+/** Path of the config file in use, or undefined when none is configured. */
+export function configFilePath(env: Env, cwd: string): string | undefined {
+  const explicit = env.EXPLORER_CONFIG?.trim();
+  if (explicit) return path.resolve(cwd, explicit);
+  const implicit = path.join(cwd, CONFIG_FILE_NAME);
+  return existsSync(implicit) ? implicit : undefined;
+}
+
+/** True when nothing is configured, so the explorer runs against the local sandbox. */
+export function usesSandbox(env: Env, cwd: string): boolean {
+  return configFilePath(env, cwd) === undefined && !env.ALYX_URL?.trim();
+}
+
+/** The instance table: from the config file, else `ALYX_URL`, else the local sandbox. Throws ConfigError. */
+export function loadInstances(env: Env = process.env, cwd: string = process.cwd()): InstanceConfig[] {
+  const file = configFilePath(env, cwd);
+  if (file) return validateInstances(readConfigFile(file), file);
+  const alyxUrl = env.ALYX_URL?.trim();
+  if (alyxUrl) {
+    const name = env.ALYX_NAME?.trim() || 'alyx';
+    return validateInstances({ instances: [{ name, url: alyxUrl, proxy: true }] }, 'ALYX_URL/ALYX_NAME');
+  }
+  return [sandboxInstance(env)];
+}
+
+export function sandboxInstance(env: Env): InstanceConfig {
+  const port = parsePort(env.SANDBOX_PORT, 8000, 'SANDBOX_PORT');
+  const bound = env.SANDBOX_HOST?.trim() || '127.0.0.1';
+  // A wildcard bind address is not a destination: talk to it over loopback.
+  const host = bound === '0.0.0.0' || bound === '::' ? '127.0.0.1' : bound.includes(':') ? `[${bound}]` : bound;
+  return { name: SANDBOX_INSTANCE_NAME, url: `http://${host}:${port}`, proxy: true };
+}
+
+export function publicInstances(instances: readonly InstanceConfig[]): PublicInstance[] {
+  return instances.map(({ name, url, proxy }) => ({ name, url, proxy, baseUrl: proxy ? `/api/${name}` : url }));
+}
+
+/** Parses a TCP port from the environment; throws ConfigError on anything but an integer in 1–65535. */
+export function parsePort(value: string | undefined, fallback: number, variable: string): number {
+  if (value === undefined || value.trim() === '') return fallback;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    throw new ConfigError(`${variable} must be a port number between 1 and 65535, got "${value}"`);
+  }
+  return port;
+}
+
+function readConfigFile(file: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new ConfigError(`Cannot read explorer config ${file}: ${(error as Error).message}`);
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new ConfigError(`Explorer config ${file} is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+/** Validates `{ instances: [...] }` from `source` (a file path or variable names, for messages). */
+export function validateInstances(raw: unknown, source: string): InstanceConfig[] {
+  const fail = (message: string): never => {
+    throw new ConfigError(`${source}: ${message}`);
+  };
+  if (!isRecord(raw) || !Array.isArray(raw.instances)) return fail('expected an object { "instances": [ … ] }');
+  if (raw.instances.length === 0) return fail('"instances" is empty; list at least one instance');
+  const seen = new Set<string>();
+  return raw.instances.map((entry: unknown, index): InstanceConfig => {
+    const where = `instances[${index}]`;
+    if (!isRecord(entry)) return fail(`${where} must be an object { "name", "url", "proxy" }`);
+    const unknown = Object.keys(entry).filter((key) => !INSTANCE_KEYS.has(key));
+    if (unknown.length > 0) fail(`${where} has unknown key(s) ${unknown.join(', ')}; allowed: name, url, proxy`);
+    const { name, url, proxy = true } = entry;
+    if (typeof name !== 'string' || !NAME_PATTERN.test(name)) {
+      return fail(`${where}.name ${JSON.stringify(name)} must match ${NAME_PATTERN.source} (lowercase letters, digits, dashes; up to 32)`);
+    }
+    if (RESERVED_NAMES.has(name)) return fail(`${where}.name "${name}" is reserved; pick another name`);
+    if (seen.has(name)) return fail(`${where}.name "${name}" is used twice; names must be unique`);
+    seen.add(name);
+    if (typeof proxy !== 'boolean') return fail(`${where}.proxy must be true or false`);
+    if (typeof url !== 'string') return fail(`${where}.url must be a string like "https://alyx.example.org"`);
+    return { name, url: normaliseUrl(url, `${where}.url`, fail), proxy };
+  });
+}
+
+function normaliseUrl(value: string, where: string, fail: (message: string) => never): string {
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    return fail(`${where} "${value}" is not an absolute URL like "https://alyx.example.org"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return fail(`${where} "${value}" must use http or https`);
+  if (url.username || url.password) return fail(`${where} must not contain credentials; log in from the explorer instead`);
+  if (url.search || url.hash) return fail(`${where} "${value}" must not have a query string or fragment`);
+  return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

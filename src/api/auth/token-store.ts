@@ -1,0 +1,69 @@
+/**
+ * Tokens per instance: sessionStorage by default, localStorage when "remember me". Never in a
+ * URL. Falls back to memory where Web Storage does not exist (Node scripts, tests).
+ */
+
+const PREFIX = 'alyx-explorer:token:';
+
+type Listener = (instance: string) => void;
+
+const listeners = new Set<Listener>();
+const memory = new Map<string, string>();
+
+function storage(kind: 'session' | 'local'): Storage | null {
+  try {
+    const store = kind === 'session' ? globalThis.sessionStorage : globalThis.localStorage;
+    return store ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function notify(instance: string): void {
+  for (const listener of [...listeners]) listener(instance);
+}
+
+export function getToken(instance: string): string | null {
+  const key = PREFIX + instance;
+  return storage('session')?.getItem(key) ?? storage('local')?.getItem(key) ?? memory.get(key) ?? null;
+}
+
+export function setToken(instance: string, token: string, remember = false): void {
+  const key = PREFIX + instance;
+  const session = storage('session');
+  const local = storage('local');
+  session?.removeItem(key);
+  local?.removeItem(key);
+  memory.delete(key);
+  const target = remember ? local : session;
+  if (target) target.setItem(key, token);
+  else memory.set(key, token);
+  notify(instance);
+}
+
+export function clearToken(instance: string): void {
+  const key = PREFIX + instance;
+  storage('session')?.removeItem(key);
+  storage('local')?.removeItem(key);
+  memory.delete(key);
+  notify(instance);
+}
+
+/** Whether the token survives closing the browser. */
+export function isTokenRemembered(instance: string): boolean {
+  return storage('local')?.getItem(PREFIX + instance) != null;
+}
+
+/** Calls `listener(instance)` on every change, including logins and logouts in other tabs. Returns the unsubscribe. */
+export function subscribeTokens(listener: Listener): () => void {
+  listeners.add(listener);
+  const onStorage = (event: StorageEvent): void => {
+    if (event.key?.startsWith(PREFIX)) listener(event.key.slice(PREFIX.length));
+  };
+  const target = typeof window === 'undefined' ? null : window;
+  target?.addEventListener('storage', onStorage);
+  return () => {
+    listeners.delete(listener);
+    target?.removeEventListener('storage', onStorage);
+  };
+}

@@ -1,0 +1,59 @@
+import { getToken } from './auth/token-store.ts';
+import { createAlyxClient, type AlyxClient } from './http/client.ts';
+
+/** One configured Alyx instance, as `GET /__explorer/instances` lists it. */
+export interface InstanceConfig {
+  /** Short URL-safe name, first segment of every app path (`sandbox`, `alyx`). */
+  name: string;
+  /** The instance's own root URL. */
+  url: string;
+  /** True when the browser reaches it through the app server at `/api/{name}`. */
+  proxy: boolean;
+  /** Where requests go: `/api/{name}` when proxied, else `url`. */
+  baseUrl: string;
+}
+
+const clients = new Map<string, AlyxClient>();
+
+/** The client of an instance, memoised per name and base URL; it reads the instance's token on every request. */
+export function clientFor(instance: InstanceConfig): AlyxClient {
+  const key = `${instance.name}\n${instance.baseUrl}`;
+  let client = clients.get(key);
+  if (!client) {
+    client = createAlyxClient({ baseUrl: instance.baseUrl, getToken: () => getToken(instance.name) });
+    clients.set(key, client);
+  }
+  return client;
+}
+
+export function findInstance(instances: readonly InstanceConfig[], name: string | undefined): InstanceConfig | undefined {
+  return name === undefined ? undefined : instances.find((instance) => instance.name === name);
+}
+
+/** Every base an Alyx hyperlink of this instance may start with (instance url, proxy base, absolute proxy base). */
+export function instanceBases(instance: InstanceConfig): string[] {
+  const bases = [instance.url, instance.baseUrl];
+  const origin = typeof window === 'undefined' ? null : window.location.origin;
+  if (origin && instance.baseUrl.startsWith('/')) bases.push(`${origin}${instance.baseUrl}`);
+  return bases.filter((base) => base.length > 0);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** Validates the app server's instance list; ignores malformed entries rather than failing the app. */
+export function parseInstances(data: unknown): InstanceConfig[] {
+  if (!Array.isArray(data)) return [];
+  const out: InstanceConfig[] = [];
+  for (const item of data) {
+    if (!isRecord(item)) continue;
+    const { name, url, proxy, baseUrl } = item;
+    if (typeof name !== 'string' || !/^[A-Za-z0-9_-]+$/.test(name)) continue;
+    if (typeof url !== 'string') continue;
+    const proxied = proxy !== false;
+    const base = typeof baseUrl === 'string' && baseUrl.length > 0 ? baseUrl : proxied ? `/api/${name}` : url;
+    out.push({ name, url, proxy: proxied, baseUrl: base.replace(/\/+$/, '') });
+  }
+  return out;
+}
