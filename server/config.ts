@@ -61,12 +61,18 @@ export function sandboxInstance(env: Env): InstanceConfig {
   const port = parsePort(env.SANDBOX_PORT, 8000, 'SANDBOX_PORT');
   const bound = env.SANDBOX_HOST?.trim() || '127.0.0.1';
   // A wildcard bind address is not a destination: talk to it over loopback.
-  const host = bound === '0.0.0.0' || bound === '::' ? '127.0.0.1' : bound.includes(':') ? `[${bound}]` : bound;
+  const host =
+    bound === '0.0.0.0' || bound === '::' ? '127.0.0.1' : bound.includes(':') ? `[${bound}]` : bound;
   return { name: SANDBOX_INSTANCE_NAME, url: `http://${host}:${port}`, proxy: true };
 }
 
 export function publicInstances(instances: readonly InstanceConfig[]): PublicInstance[] {
-  return instances.map(({ name, url, proxy }) => ({ name, url, proxy, baseUrl: proxy ? `/api/${name}` : url }));
+  return instances.map(({ name, url, proxy }) => ({
+    name,
+    url,
+    proxy,
+    baseUrl: proxy ? `/api/${name}` : url,
+  }));
 }
 
 /** Parses a TCP port from the environment; throws ConfigError on anything but an integer in 1–65535. */
@@ -98,17 +104,23 @@ export function validateInstances(raw: unknown, source: string): InstanceConfig[
   const fail = (message: string): never => {
     throw new ConfigError(`${source}: ${message}`);
   };
-  if (!isRecord(raw) || !Array.isArray(raw.instances)) return fail('expected an object { "instances": [ … ] }');
+  if (!isRecord(raw) || !Array.isArray(raw.instances)) {
+    return fail('expected an object { "instances": [ … ] }');
+  }
   if (raw.instances.length === 0) return fail('"instances" is empty; list at least one instance');
   const seen = new Set<string>();
   return raw.instances.map((entry: unknown, index): InstanceConfig => {
     const where = `instances[${index}]`;
     if (!isRecord(entry)) return fail(`${where} must be an object { "name", "url", "proxy" }`);
     const unknown = Object.keys(entry).filter((key) => !INSTANCE_KEYS.has(key));
-    if (unknown.length > 0) fail(`${where} has unknown key(s) ${unknown.join(', ')}; allowed: name, url, proxy`);
+    if (unknown.length > 0) {
+      fail(`${where} has unknown key(s) ${unknown.join(', ')}; allowed: name, url, proxy`);
+    }
     const { name, url, proxy = true } = entry;
     if (typeof name !== 'string' || !NAME_PATTERN.test(name)) {
-      return fail(`${where}.name ${JSON.stringify(name)} must match ${NAME_PATTERN.source} (lowercase letters, digits, dashes; up to 32)`);
+      return fail(
+        `${where}.name ${JSON.stringify(name)} must match ${NAME_PATTERN.source} (lowercase letters, digits, dashes; up to 32)`,
+      );
     }
     if (RESERVED_NAMES.has(name)) return fail(`${where}.name "${name}" is reserved; pick another name`);
     if (seen.has(name)) return fail(`${where}.name "${name}" is used twice; names must be unique`);
@@ -126,8 +138,12 @@ function normaliseUrl(value: string, where: string, fail: (message: string) => n
   } catch {
     return fail(`${where} "${value}" is not an absolute URL like "https://alyx.example.org"`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return fail(`${where} "${value}" must use http or https`);
-  if (url.username || url.password) return fail(`${where} must not contain credentials; log in from the explorer instead`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    return fail(`${where} "${value}" must use http or https`);
+  }
+  if (url.username || url.password) {
+    return fail(`${where} must not contain credentials; log in from the explorer instead`);
+  }
   if (url.search || url.hash) return fail(`${where} "${value}" must not have a query string or fragment`);
   return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
 }

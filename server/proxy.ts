@@ -1,0 +1,199 @@
+import { publicInstances } from './config.ts';
+import type { InstanceConfig } from './config.ts';
+import { unsafeTargetReason } from './target.ts';
+
+export const PROXY_PREFIX = '/api';
+export const EXPLORER_PREFIX = '/__explorer';
+export const INSTANCES_PATH = `${EXPLORER_PREFIX}/instances`;
+
+/** What the transport knows beyond the web Request. */
+export interface ConnectionInfo {
+  /** The request target exactly as received (`incoming.url`), before URL parsing normalises `..` away. */
+  rawTarget?: string;
+  /** The client's address, for `X-Forwarded-For`. */
+  remoteAddress?: string;
+}
+
+export interface ProxyOptions {
+  /** How long to wait for the upstream response headers (default 120 s). */
+  timeoutMs?: number;
+  /** Largest request body forwarded (default 10 MB). */
+  maxBodyBytes?: number;
+}
+
+export type ProxyHandler = (req: Request, info?: ConnectionInfo) => Promise<Response>;
+
+// Allowlists rather than blocklists: cookies, hop-by-hop headers, Origin/Referer and anything unforeseen stay behind.
+const REQUEST_HEADERS = [
+  'accept',
+  'accept-language',
+  'accept-version',
+  'authorization',
+  'content-type',
+  'if-modified-since',
+  'if-none-match',
+  'user-agent',
+];
+const RESPONSE_HEADERS = [
+  'allow',
+  'cache-control',
+  'content-disposition',
+  'content-language',
+  'content-type',
+  'etag',
+  'expires',
+  'last-modified',
+  'retry-after',
+  'vary',
+  'www-authenticate',
+];
+
+/** True for the paths the proxy owns; everything else belongs to the app (static files, SPA). */
+export function isProxyPath(pathname: string): boolean {
+  return (
+    pathname === PROXY_PREFIX ||
+    pathname.startsWith(`${PROXY_PREFIX}/`) ||
+    pathname === EXPLORER_PREFIX ||
+    pathname.startsWith(`${EXPLORER_PREFIX}/`)
+  );
+}
+
+/** Same-origin proxy for `/api/{name}/…` plus `GET /__explorer/instances`, as a web-standard handler. */
+export function createProxyHandler(
+  instances: readonly InstanceConfig[],
+  options: ProxyOptions = {},
+): ProxyHandler {
+  const timeoutMs = options.timeoutMs ?? 120_000;
+  const maxBodyBytes = options.maxBodyBytes ?? 10 * 1024 * 1024;
+  const byName = new Map(instances.map((instance) => [instance.name, instance]));
+  const instancesBody = JSON.stringify(publicInstances(instances));
+  const names = instances.filter((instance) => instance.proxy).map((instance) => instance.name);
+
+  return async (req, info = {}) => {
+    const url = new URL(req.url);
+    if (url.pathname === INSTANCES_PATH) {
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        return jsonError(405, 'Method not allowed', { allow: 'GET, HEAD' });
+      }
+      return new Response(instancesBody, {
+        headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },
+      });
+    }
+    if (!url.pathname.startsWith(`${PROXY_PREFIX}/`)) return jsonError(404, `Not found: ${url.pathname}`);
+
+    const refusal = unsafeTargetReason(info.rawTarget ?? `${url.pathname}${url.search}`);
+    if (refusal) return jsonError(400, `Refused request target: ${refusal}`);
+
+    const [, name = '', rest = ''] = /^\/api\/([^/]*)(\/.*)?$/.exec(url.pathname) ?? [];
+    const instance = byName.get(name);
+    if (!instance) {
+      return jsonError(404, `Unknown instance "${name}"; configured: ${names.join(', ') || 'none'}`);
+    }
+    if (!instance.proxy) {
+      return jsonError(
+        404,
+        `Unknown instance "${name}" for the proxy: it is configured with proxy: false; call ${instance.url} directly`,
+      );
+    }
+
+    const prefix = `${PROXY_PREFIX}/${name}`;
+    // String concatenation, never `new URL(rest, base)`: `//host/…` in `rest` must not change the origin.
+    const target = new URL(`${instance.url}${rest}${url.search}`);
+    const base = new URL(instance.url);
+    if (target.origin !== base.origin || !target.pathname.startsWith(base.pathname.replace(/\/$/, ''))) {
+      return jsonError(400, 'Refused request target: it leaves the configured instance');
+    }
+
+    let body: ArrayBuffer | undefined;
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      const declared = Number(req.headers.get('content-length') ?? 0);
+      if (declared > maxBodyBytes) return jsonError(413, `Request body larger than ${maxBodyBytes} bytes`);
+      // Buffered so the upstream sees a Content-Length: Apache/mod_wsgi refuses chunked request bodies.
+      body = await req.arrayBuffer();
+      if (body.byteLength > maxBodyBytes) {
+        return jsonError(413, `Request body larger than ${maxBodyBytes} bytes`);
+      }
+      if (body.byteLength === 0) body = undefined;
+    }
+
+    const headers = new Headers();
+    for (const header of REQUEST_HEADERS) {
+      const value = req.headers.get(header);
+      if (value !== null) headers.set(header, value);
+    }
+    if (info.remoteAddress) headers.set('x-forwarded-for', info.remoteAddress);
+    headers.set('x-forwarded-proto', url.protocol.replace(/:$/, ''));
+    headers.set('x-forwarded-host', req.headers.get('host') ?? url.host);
+    headers.set('x-forwarded-prefix', prefix);
+
+    const timeout = new AbortController();
+    const timer = setTimeout(() => timeout.abort(), timeoutMs);
+    let upstream: Response;
+    try {
+      upstream = await fetch(target, {
+        method: req.method,
+        headers,
+        body,
+        redirect: 'manual',
+        signal: AbortSignal.any([timeout.signal, req.signal]),
+      });
+    } catch (error) {
+      if (timeout.signal.aborted) {
+        return jsonError(
+          504,
+          `${name} at ${instance.url} did not answer within ${Math.round(timeoutMs / 1000)} s`,
+        );
+      }
+      if (req.signal.aborted) return new Response(null, { status: 499 });
+      return jsonError(502, `Cannot reach ${name} at ${instance.url}: ${describeFetchError(error)}`);
+    } finally {
+      clearTimeout(timer);
+    }
+
+    const responseHeaders = new Headers();
+    for (const header of RESPONSE_HEADERS) {
+      const value = upstream.headers.get(header);
+      if (value !== null) responseHeaders.set(header, value);
+    }
+    const location = upstream.headers.get('location');
+    if (location !== null) responseHeaders.set('location', rewriteLocation(location, target, base, prefix));
+    return new Response(upstream.body, {
+      status: upstream.status,
+      statusText: upstream.statusText,
+      headers: responseHeaders,
+    });
+  };
+}
+
+/** Maps a redirect on the instance back under the proxy prefix, so the browser never leaves the explorer's origin. */
+export function rewriteLocation(location: string, requestUrl: URL, base: URL, prefix: string): string {
+  let resolved: URL;
+  try {
+    resolved = new URL(location, requestUrl);
+  } catch {
+    return location;
+  }
+  const basePath = base.pathname.replace(/\/$/, '');
+  if (resolved.origin !== base.origin) return location;
+  if (resolved.pathname !== basePath && !resolved.pathname.startsWith(`${basePath}/`)) return location;
+  return `${prefix}${resolved.pathname.slice(basePath.length)}${resolved.search}${resolved.hash}`;
+}
+
+function describeFetchError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause: unknown = error.cause;
+  if (cause instanceof Error) {
+    const code = (cause as Error & { code?: unknown }).code;
+    return typeof code === 'string' && !cause.message.includes(code)
+      ? `${code} ${cause.message}`
+      : cause.message;
+  }
+  return error.message;
+}
+
+function jsonError(status: number, detail: string, extraHeaders: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify({ detail }), {
+    status,
+    headers: { 'content-type': 'application/json', 'cache-control': 'no-store', ...extraHeaders },
+  });
+}

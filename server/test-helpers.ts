@@ -1,0 +1,65 @@
+import { request } from 'node:http';
+import type { IncomingHttpHeaders, Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import type { HttpBindings } from '@hono/node-server';
+
+// Test-only helpers: real servers on random loopback ports, and raw HTTP requests whose target is sent verbatim.
+
+export interface Listening {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export function listen(
+  fetch: (request: Request, env: HttpBindings) => Response | Promise<Response>,
+): Promise<Listening> {
+  return new Promise((resolve) => {
+    const server = serve(
+      { fetch: (req, env) => fetch(req, env as HttpBindings), port: 0, hostname: '127.0.0.1' },
+      (info: AddressInfo) => {
+        resolve({
+          url: `http://127.0.0.1:${info.port}`,
+          port: info.port,
+          close: () =>
+            new Promise<void>((done) => {
+              (server as Server).closeAllConnections();
+              server.close(() => done());
+            }),
+        });
+      },
+    );
+  });
+}
+
+export interface RawResponse {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: string;
+  bytes: Buffer;
+}
+
+/** `fetch` normalises `..` and absolute URLs away; node:http sends the request target exactly as given. */
+export function rawRequest(
+  port: number,
+  target: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      { host: '127.0.0.1', port, path: target, method: options.method ?? 'GET', headers: options.headers },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => {
+          const bytes = Buffer.concat(chunks);
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: bytes.toString('utf8'), bytes });
+        });
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
