@@ -111,7 +111,7 @@ export function batched(fn: Batch): Pick<SerializerField, 'compute' | 'computeMa
  * whatever the value really is, so the OpenAPI shape says `string`.
  */
 export function method(name: string, type: WireType, fn: Batch, options: FieldOptions = {}): SerializerField {
-  return { name, type, readOnly: true, ...batched(fn), openapi: { type: 'string' }, ...options };
+  return { name, type, readOnly: true, ...batched(fn), openapi: { type: 'string', format: undefined, items: undefined }, ...options };
 }
 
 // ---- filters -------------------------------------------------------------------------------

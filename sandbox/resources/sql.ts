@@ -79,3 +79,8 @@ export function num(value: unknown): number | null {
   const n = Number(value);
   return Number.isFinite(n) ? n : null;
 }
+
+/** Naive "now", as Django stores it with `USE_TZ=False` (UTC here). */
+export function nowNaive(): string {
+  return new Date().toISOString().slice(0, 23);
+}

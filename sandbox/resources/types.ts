@@ -42,6 +42,12 @@ export interface ColumnDeclaration {
   foreignKey?: { target: string; onDelete?: 'cascade' | 'set-null' | 'protect' };
   /** Many-to-many: the column holds an array of target pks (stored as uuid[] / json array). */
   manyToMany?: { target: string };
+  /**
+   * Django's related query name for traversing this relation backwards from the target in
+   * `django=` paths (e.g. `data_dataset_session_related`). Defaults to the model name of this
+   * resource's `modelLabel` (e.g. `dataset`).
+   */
+  relatedName?: string;
   helpText?: string;
   /** Django `blank=True` on a string/choice column: the empty string is a valid value (e.g. `sex`). */
   blank?: boolean;
@@ -203,7 +209,11 @@ export interface ResourceDeclaration {
   /** Columns that must be unique together (validation error `non_field_errors`). */
   uniqueTogether?: readonly (readonly string[])[];
   /** Alyx quirk switches (e.g. water-type detail returning the list). */
-  quirks?: { detailIsList?: boolean };
+  quirks?: {
+    detailIsList?: boolean;
+    /** POST on the list route also accepts a JSON array and creates every item (Alyx `/channels`). */
+    bulkCreate?: boolean;
+  };
 }
 
 /** Where seeders and the fixture loader write stored rows (column names = Django model field names). */

@@ -99,17 +99,39 @@ export class Random {
 
   /** A version-4 UUID drawn from this stream. */
   uuid(): string {
-    const hex = (n: number): string => n.toString(16).padStart(8, '0');
-    const raw = hex(this.uint32()) + hex(this.uint32()) + hex(this.uint32()) + hex(this.uint32());
-    const variant = ((parseInt(raw.charAt(16), 16) & 0x3) | 0x8).toString(16);
-    return `${raw.slice(0, 8)}-${raw.slice(8, 12)}-4${raw.slice(13, 16)}-${variant}${raw.slice(17, 20)}-${raw.slice(20, 32)}`;
+    const a = this.uint32();
+    const b = this.uint32();
+    const c = this.uint32();
+    const d = this.uint32();
+    return (
+      hex8(a) +
+      '-' +
+      hex4(b >>> 16) +
+      '-4' +
+      hex4(b & 0xffff).slice(1) +
+      '-' +
+      hex4(((c >>> 16) & 0x3fff) | 0x8000) +
+      '-' +
+      hex4(c & 0xffff) +
+      hex8(d)
+    );
   }
 
   hex(length: number): string {
     let out = '';
-    while (out.length < length) out += this.uint32().toString(16).padStart(8, '0');
-    return out.slice(0, length);
+    while (out.length < length) out += hex8(this.uint32());
+    return out.length === length ? out : out.slice(0, length);
   }
+}
+
+const BYTE_HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
+function hex4(n: number): string {
+  return (BYTE_HEX[(n >>> 8) & 0xff] as string) + (BYTE_HEX[n & 0xff] as string);
+}
+
+function hex8(n: number): string {
+  return hex4(n >>> 16) + hex4(n & 0xffff);
 }
 
 const DAY_MS = 86_400_000;
@@ -121,14 +143,39 @@ export function addDays(ms: number, days: number): number {
   return ms + days * DAY_MS;
 }
 
-/** `YYYY-MM-DD`. */
-export function isoDate(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
+const TWO_DIGITS = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));
+
+/** Civil date of a day count since 1970-01-01 (Hinnant's algorithm; no Date objects in the hot loop). */
+function civil(days: number): string {
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  return `${year}-${TWO_DIGITS[month] as string}-${TWO_DIGITS[day] as string}`;
 }
 
-/** Django's naive ISO datetime (`YYYY-MM-DDTHH:MM:SS[.ffffff]`), as Alyx stores and serves it. */
+/** `YYYY-MM-DD`. */
+export function isoDate(ms: number): string {
+  return civil(Math.floor(ms / DAY_MS));
+}
+
+/** Django's naive ISO datetime (`YYYY-MM-DDTHH:MM:SS[.fff]`), as Alyx stores and serves it. */
 export function isoDateTime(ms: number): string {
-  return new Date(ms).toISOString().replace('Z', '').replace(/\.000$/, '');
+  const days = Math.floor(ms / DAY_MS);
+  let rest = ms - days * DAY_MS;
+  const h = Math.floor(rest / 3_600_000);
+  rest -= h * 3_600_000;
+  const m = Math.floor(rest / 60_000);
+  rest -= m * 60_000;
+  const sec = Math.floor(rest / 1000);
+  const milli = Math.round(rest - sec * 1000);
+  const time = `${TWO_DIGITS[h] as string}:${TWO_DIGITS[m] as string}:${TWO_DIGITS[sec] as string}`;
+  return `${civil(days)}T${time}${milli === 0 ? '' : '.' + String(milli).padStart(3, '0')}`;
 }
 
 export function isWeekend(ms: number): boolean {

@@ -1,0 +1,122 @@
+import type { ResourceDeclaration } from './resources/types.ts';
+import { parseRate } from './http/throttle.ts';
+
+export type DiscoveryMode = 'all' | 'openapi' | 'coreapi' | 'root';
+export const DISCOVERY_MODES: readonly DiscoveryMode[] = ['all', 'openapi', 'coreapi', 'root'];
+
+export interface SandboxOptions {
+  /** PGlite data directory; null/undefined = in memory. */
+  dataDir?: string | null;
+  /** Wipe the data directory first. */
+  reset?: boolean;
+  discovery?: DiscoveryMode;
+  /** `N/second`, `N/minute` or `N/hour`; null/undefined = no throttling. */
+  throttle?: string | null;
+  /** Enables `/__sandbox/faults` and fault injection. */
+  faults?: boolean;
+  /** Fixed absolute base URL for links (else derived from the request and X-Forwarded-*). */
+  publicUrl?: string;
+  /** Demo data on a fresh database (default scale 1); false = none. */
+  seed?: { scale: number } | false;
+  /** Load this Alyx `dumpdata` file on a fresh database instead of demo data. */
+  fixture?: string;
+  /** Declarations to serve (default: the registry). */
+  resources?: readonly ResourceDeclaration[];
+}
+
+export interface CliConfig {
+  port: number;
+  host: string;
+  dataDir: string | null;
+  reset: boolean;
+  scale: number;
+  fixture?: string;
+  discovery: DiscoveryMode;
+  throttle: string | null;
+  faults: boolean;
+  publicUrl?: string;
+}
+
+export class ConfigError extends Error {}
+
+const FLAGS_WITH_VALUE = new Set(['--port', '--host', '--data', '--scale', '--fixture', '--discovery', '--throttle', '--public-url']);
+const BOOLEAN_FLAGS = new Set(['--memory', '--reset', '--faults', '--help']);
+
+function readArgs(argv: readonly string[]): Map<string, string | true> {
+  const out = new Map<string, string | true>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    const [flag = '', inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    if (BOOLEAN_FLAGS.has(flag)) out.set(flag, true);
+    else if (FLAGS_WITH_VALUE.has(flag)) {
+      const value = inline ?? argv[++i];
+      if (value === undefined || value.startsWith('--')) throw new ConfigError(`${flag} needs a value`);
+      out.set(flag, value);
+    } else throw new ConfigError(`unknown option ${arg} (try --help)`);
+  }
+  return out;
+}
+
+function integer(name: string, text: string, min: number, max: number): number {
+  if (!/^\d+$/.test(text.trim()) || Number(text) < min || Number(text) > max) {
+    throw new ConfigError(`${name} must be an integer from ${min} to ${max}, got "${text}"`);
+  }
+  return Number(text);
+}
+
+export const USAGE = `Usage: npm run sandbox -- [options]
+  --port N            port (SANDBOX_PORT, default 8000; 0 = any free port)
+  --host HOST         interface (SANDBOX_HOST, default 127.0.0.1)
+  --data DIR          data directory (SANDBOX_DATA, default .sandbox-data/)
+  --memory            keep the database in memory (nothing persists)
+  --reset             wipe the data directory and seed again
+  --scale N           demo data size on a fresh database (default 1: 200 subjects, 2,000 sessions)
+  --fixture PATH      load an Alyx dumpdata file (.json or .json.gz) instead of demo data
+  --discovery MODE    all | openapi | coreapi | root (SANDBOX_DISCOVERY, default all)
+  --throttle RATE     e.g. 550/minute (SANDBOX_THROTTLE; default off)
+  --faults            enable fault injection at /__sandbox/faults (SANDBOX_FAULTS=1)
+  --public-url URL    absolute base URL for links (SANDBOX_PUBLIC_URL)`;
+
+/** CLI flags over environment variables over defaults; throws ConfigError with a one-line message. */
+export function parseCli(argv: readonly string[], env: Record<string, string | undefined>): CliConfig | 'help' {
+  const args = readArgs(argv);
+  if (args.has('--help')) return 'help';
+  const value = (flag: string, envName?: string): string | undefined => {
+    const fromArg = args.get(flag);
+    if (typeof fromArg === 'string') return fromArg;
+    const fromEnv = envName ? env[envName] : undefined;
+    return fromEnv === undefined || fromEnv === '' ? undefined : fromEnv;
+  };
+  const port = integer('port', value('--port', 'SANDBOX_PORT') ?? '8000', 0, 65535);
+  const host = value('--host', 'SANDBOX_HOST') ?? '127.0.0.1';
+  const memory = args.has('--memory');
+  const dataDir = memory ? null : (value('--data', 'SANDBOX_DATA') ?? '.sandbox-data/');
+  const scale = integer('--scale', value('--scale') ?? '1', 1, 500);
+  const discovery = (value('--discovery', 'SANDBOX_DISCOVERY') ?? 'all') as DiscoveryMode;
+  if (!DISCOVERY_MODES.includes(discovery)) throw new ConfigError(`discovery must be one of ${DISCOVERY_MODES.join(', ')}, got "${discovery}"`);
+  const throttle = value('--throttle', 'SANDBOX_THROTTLE') ?? null;
+  if (throttle !== null) {
+    try {
+      parseRate(throttle);
+    } catch (error) {
+      throw new ConfigError((error as Error).message);
+    }
+  }
+  const faultsEnv = env.SANDBOX_FAULTS;
+  const faults = args.has('--faults') || faultsEnv === '1' || faultsEnv === 'true';
+  const publicUrl = value('--public-url', 'SANDBOX_PUBLIC_URL');
+  if (publicUrl !== undefined && !/^https?:\/\/[^/\s]+/.test(publicUrl)) throw new ConfigError(`public URL must be an absolute http(s) URL, got "${publicUrl}"`);
+  const fixture = value('--fixture');
+  return {
+    port,
+    host,
+    dataDir,
+    reset: args.has('--reset'),
+    scale,
+    discovery,
+    throttle,
+    faults,
+    ...(fixture ? { fixture } : {}),
+    ...(publicUrl ? { publicUrl } : {}),
+  };
+}
