@@ -26,7 +26,10 @@ export function clientFor(instance: InstanceConfig): AlyxClient {
   return client;
 }
 
-export function findInstance(instances: readonly InstanceConfig[], name: string | undefined): InstanceConfig | undefined {
+export function findInstance(
+  instances: readonly InstanceConfig[],
+  name: string | undefined,
+): InstanceConfig | undefined {
   return name === undefined ? undefined : instances.find((instance) => instance.name === name);
 }
 

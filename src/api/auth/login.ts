@@ -22,7 +22,11 @@ export async function loginWithPassword(
 }
 
 /** Checks a pasted token with one cheap authenticated GET before storing it. */
-export async function loginWithToken(instance: InstanceConfig, token: string, options: LoginOptions = {}): Promise<string> {
+export async function loginWithToken(
+  instance: InstanceConfig,
+  token: string,
+  options: LoginOptions = {},
+): Promise<string> {
   const trimmed = token.trim().replace(/^Token\s+/i, '');
   const probe = createAlyxClient({ baseUrl: instance.baseUrl, getToken: () => trimmed });
   await probe.get('/users', { limit: 1 }, { signal: options.signal });

@@ -39,14 +39,26 @@ export interface AlyxClient {
   readonly baseUrl: string;
   url(path: string, params?: ParamsInput): string;
   request<T = unknown>(method: RequestMethod, path: string, options?: RequestOptions): Promise<T>;
-  get<T = unknown>(path: string, params?: ParamsInput, options?: Omit<RequestOptions, 'params' | 'body'>): Promise<T>;
+  get<T = unknown>(
+    path: string,
+    params?: ParamsInput,
+    options?: Omit<RequestOptions, 'params' | 'body'>,
+  ): Promise<T>;
   post<T = unknown>(path: string, body?: unknown, options?: Omit<RequestOptions, 'body'>): Promise<T>;
   patch<T = unknown>(path: string, body?: unknown, options?: Omit<RequestOptions, 'body'>): Promise<T>;
   put<T = unknown>(path: string, body?: unknown, options?: Omit<RequestOptions, 'body'>): Promise<T>;
   delete<T = unknown>(path: string, options?: Omit<RequestOptions, 'body'>): Promise<T>;
   options<T = unknown>(path: string, options?: Omit<RequestOptions, 'body'>): Promise<T>;
-  listPage<T = Record<string, unknown>>(endpoint: string, params?: ParamsInput, options?: { signal?: AbortSignal }): Promise<Page<T>>;
-  listAll<T = Record<string, unknown>>(endpoint: string, params?: ParamsInput, options?: ListAllOptions<T>): Promise<T[]>;
+  listPage<T = Record<string, unknown>>(
+    endpoint: string,
+    params?: ParamsInput,
+    options?: { signal?: AbortSignal },
+  ): Promise<Page<T>>;
+  listAll<T = Record<string, unknown>>(
+    endpoint: string,
+    params?: ParamsInput,
+    options?: ListAllOptions<T>,
+  ): Promise<T[]>;
   /** POST /auth-token; returns the token. */
   login(username: string, password: string, options?: { signal?: AbortSignal }): Promise<string>;
 }
@@ -82,7 +94,8 @@ function isAbort(error: unknown): boolean {
 
 export function createAlyxClient(options: AlyxClientOptions): AlyxClient {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
-  const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
+  const doFetch =
+    options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
   const getToken = options.getToken ?? (() => null);
 
   const url = (path: string, params?: ParamsInput): string => {
@@ -144,11 +157,21 @@ export function createAlyxClient(options: AlyxClientOptions): AlyxClient {
     }
   }
 
-  async function listPage<T>(endpoint: string, params?: ParamsInput, opts: { signal?: AbortSignal } = {}): Promise<Page<T>> {
+  async function listPage<T>(
+    endpoint: string,
+    params?: ParamsInput,
+    opts: { signal?: AbortSignal } = {},
+  ): Promise<Page<T>> {
     const data = await request<unknown>('GET', `/${endpoint}`, { params, signal: opts.signal });
     // Older instances with pagination off answer a bare array; present it as one page.
     if (Array.isArray(data)) return { count: data.length, next: null, previous: null, results: data as T[] };
-    if (isPage<T>(data)) return { count: data.count, next: data.next ?? null, previous: data.previous ?? null, results: data.results };
+    if (isPage<T>(data))
+      return {
+        count: data.count,
+        next: data.next ?? null,
+        previous: data.previous ?? null,
+        results: data.results,
+      };
     throw new AlyxError({
       kind: 'malformed',
       status: 200,
@@ -158,7 +181,11 @@ export function createAlyxClient(options: AlyxClientOptions): AlyxClient {
     });
   }
 
-  async function listAll<T>(endpoint: string, params?: ParamsInput, opts: ListAllOptions<T> = {}): Promise<T[]> {
+  async function listAll<T>(
+    endpoint: string,
+    params?: ParamsInput,
+    opts: ListAllOptions<T> = {},
+  ): Promise<T[]> {
     const all: T[] = [];
     let query: ParamsInput | undefined = params;
     for (let index = 0; opts.maxPages === undefined || index < opts.maxPages; index += 1) {
@@ -172,11 +199,26 @@ export function createAlyxClient(options: AlyxClientOptions): AlyxClient {
     return all;
   }
 
-  async function login(username: string, password: string, opts: { signal?: AbortSignal } = {}): Promise<string> {
-    const data = await request<unknown>('POST', '/auth-token', { body: { username, password }, anonymous: true, signal: opts.signal });
+  async function login(
+    username: string,
+    password: string,
+    opts: { signal?: AbortSignal } = {},
+  ): Promise<string> {
+    const data = await request<unknown>('POST', '/auth-token', {
+      body: { username, password },
+      anonymous: true,
+      signal: opts.signal,
+    });
     const token = data !== null && typeof data === 'object' ? (data as { token?: unknown }).token : undefined;
     if (typeof token !== 'string' || token.length === 0) {
-      throw new AlyxError({ kind: 'malformed', status: 200, path: '/auth-token', method: 'POST', detail: 'The login answer holds no token.', body: data });
+      throw new AlyxError({
+        kind: 'malformed',
+        status: 200,
+        path: '/auth-token',
+        method: 'POST',
+        detail: 'The login answer holds no token.',
+        body: data,
+      });
     }
     return token;
   }

@@ -80,7 +80,8 @@ function messageFor(init: AlyxErrorInit): string {
   return init.status === null ? `${base} (${where})` : `${base} (${init.status} on ${where})`;
 }
 
-const AUTH_FAILURE = /invalid token|credentials were not provided|authentication credentials|token has expired/i;
+const AUTH_FAILURE =
+  /invalid token|credentials were not provided|authentication credentials|token has expired/i;
 
 export function isHtmlContent(contentType: string | null, text: string): boolean {
   if (contentType && /text\/html|application\/xhtml/i.test(contentType)) return true;
@@ -89,7 +90,11 @@ export function isHtmlContent(contentType: string | null, text: string): boolean
 }
 
 /** Retry-After is seconds or an HTTP date; DRF also repeats it in `detail`. */
-export function parseRetryAfter(header: string | null, detail: string | null, now = Date.now()): number | null {
+export function parseRetryAfter(
+  header: string | null,
+  detail: string | null,
+  now = Date.now(),
+): number | null {
   if (header) {
     const trimmed = header.trim();
     if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.ceil(Number(trimmed));
@@ -103,7 +108,8 @@ export function parseRetryAfter(header: string | null, detail: string | null, no
 function toMessages(value: unknown): string[] {
   if (value === null || value === undefined) return [];
   if (typeof value === 'string') return [value];
-  if (Array.isArray(value)) return value.flatMap((item) => (typeof item === 'string' ? [item] : toMessages(item)));
+  if (Array.isArray(value))
+    return value.flatMap((item) => (typeof item === 'string' ? [item] : toMessages(item)));
   if (typeof value === 'object') {
     // Nested serializer errors ({allele: ["…"]}) flatten to "allele: …".
     return Object.entries(value as Record<string, unknown>).flatMap(([key, inner]) =>
@@ -142,13 +148,20 @@ export function errorFromResponse(facts: ResponseFacts): AlyxError {
       parsed = false;
     }
   }
-  const record = parsed && body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : null;
+  const record =
+    parsed && body !== null && typeof body === 'object' && !Array.isArray(body)
+      ? (body as Record<string, unknown>)
+      : null;
   const detailValue = record?.['detail'] ?? record?.['error'];
   const detail = typeof detailValue === 'string' ? detailValue : html ? htmlTitle(text) : null;
   const common = { status, path, method, body, detail };
 
   if (status >= 200 && status < 300) {
     return new AlyxError({ ...common, kind: html ? 'html' : 'malformed' });
+  }
+  if (status >= 300 && status < 400) {
+    // Current Alyx answers `GET /` with a redirect to the HTML admin.
+    return new AlyxError({ ...common, kind: 'html', detail: detail ?? 'Redirected to an HTML page.' });
   }
   if (status === 401 || (status === 403 && detail !== null && AUTH_FAILURE.test(detail))) {
     return new AlyxError({ ...common, kind: 'unauthorized' });
@@ -157,7 +170,11 @@ export function errorFromResponse(facts: ResponseFacts): AlyxError {
   if (status === 404 || status === 410) return new AlyxError({ ...common, kind: 'not-found' });
   if (status === 405) return new AlyxError({ ...common, kind: 'method' });
   if (status === 429) {
-    return new AlyxError({ ...common, kind: 'throttled', retryAfterSeconds: parseRetryAfter(facts.retryAfter, detail) });
+    return new AlyxError({
+      ...common,
+      kind: 'throttled',
+      retryAfterSeconds: parseRetryAfter(facts.retryAfter, detail),
+    });
   }
   if (status >= 500) return new AlyxError({ ...common, kind: 'server' });
   if (html) return new AlyxError({ ...common, kind: 'html' });
@@ -179,5 +196,12 @@ export function errorFromResponse(facts: ResponseFacts): AlyxError {
 
 export function networkError(path: string, method: string, cause: unknown): AlyxError {
   const reason = cause instanceof Error ? cause.message : String(cause);
-  return new AlyxError({ kind: 'network', status: null, path, method, detail: `Network error: ${reason}`, cause });
+  return new AlyxError({
+    kind: 'network',
+    status: null,
+    path,
+    method,
+    detail: `Network error: ${reason}`,
+    cause,
+  });
 }

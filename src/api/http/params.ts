@@ -1,18 +1,21 @@
 /** Query parameters: one normalised form for requests and for query keys. */
 
-export type ParamValue = string | number | boolean | null | undefined | readonly (string | number | boolean)[];
+export type ParamValue =
+  string | number | boolean | null | undefined | readonly (string | number | boolean)[];
 export type ParamsInput = URLSearchParams | string | Readonly<Record<string, ParamValue>>;
 /** Sorted by key, empty values dropped; a key repeated in the input keeps its values as an array. */
 export type NormalizedParams = Record<string, string | string[]>;
 
 function entriesOf(input: ParamsInput | undefined): [string, string][] {
   if (input === undefined) return [];
-  if (typeof input === 'string') return [...new URLSearchParams(input.startsWith('?') ? input.slice(1) : input)];
+  if (typeof input === 'string')
+    return [...new URLSearchParams(input.startsWith('?') ? input.slice(1) : input)];
   if (input instanceof URLSearchParams) return [...input];
   const out: [string, string][] = [];
   for (const [key, value] of Object.entries(input)) {
     if (value === null || value === undefined) continue;
-    if (Array.isArray(value)) for (const item of value as readonly (string | number | boolean)[]) out.push([key, String(item)]);
+    if (Array.isArray(value))
+      for (const item of value as readonly (string | number | boolean)[]) out.push([key, String(item)]);
     else out.push([key, String(value)]);
   }
   return out;

@@ -1,0 +1,225 @@
+/**
+ * The "go to" box: turns whatever a user pastes into a view. Accepts an explorer URL, an Alyx URL
+ * of a configured instance, an instance-relative Alyx path, a UUID (searched across endpoints
+ * keyed by id), an endpoint name, or a subject nickname.
+ */
+
+import { queryOptions } from '@tanstack/react-query';
+import type { AlyxClient } from '../http/client.ts';
+import { isAlyxError } from '../http/errors.ts';
+import { toRelativeAlyxPath } from '../http/alyx-urls.ts';
+import { clientFor, instanceBases, type InstanceConfig } from '../instances.ts';
+import { targetForAlyxPath, type AlyxTarget } from '../schema/endpoint-for-path.ts';
+import type { ApiModel } from '../schema/model.ts';
+import { alyxKeys } from './keys.ts';
+
+export type GoToVia = 'explorer-url' | 'alyx-url' | 'path' | 'uuid' | 'endpoint' | 'nickname';
+
+export interface GoToTarget extends AlyxTarget {
+  /** Name of the instance the target lives on (may differ from the current one for pasted URLs). */
+  instance: string;
+  via: GoToVia;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Most likely first; a UUID is tried against these before the rest of the id-keyed endpoints. */
+const UUID_PRIORITY = [
+  'sessions',
+  'datasets',
+  'insertions',
+  'subjects',
+  'trajectories',
+  'tasks',
+  'files',
+  'notes',
+];
+/** Endpoints without an id lookup that do accept `?id=` (subjects are looked up by nickname). */
+const ID_FILTER_ENDPOINTS: Record<string, string> = { subjects: 'nickname', users: 'username' };
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+export function isUuid(value: string): boolean {
+  return UUID.test(value.trim());
+}
+
+/** `/{instance}/{endpoint}/{lookup}?…` (an explorer path) → target; `~` form segments are dropped. */
+function fromExplorerPath(pathname: string, search: string, instance: InstanceConfig): GoToTarget | null {
+  const segments = pathname
+    .split('/')
+    .filter((segment) => segment.length > 0)
+    .slice(1);
+  const marker = segments.indexOf('~');
+  const kept = marker === -1 ? segments : segments.slice(0, marker);
+  if (kept.length === 0 || kept.length > 2) return null;
+  const target = targetForAlyxPath(`/${kept.join('/')}${kept.length === 1 ? search : ''}`);
+  return target ? { ...target, instance: instance.name, via: 'explorer-url' } : null;
+}
+
+function fromAbsoluteUrl(
+  input: string,
+  current: InstanceConfig,
+  instances: readonly InstanceConfig[],
+  model?: ApiModel,
+): GoToTarget | null {
+  let url: URL;
+  try {
+    url = new URL(input);
+  } catch {
+    return null;
+  }
+  const ordered = [current, ...instances.filter((candidate) => candidate.name !== current.name)];
+  for (const instance of ordered) {
+    const known = instanceBases(instance).filter((base) => /^https?:\/\//i.test(base));
+    const relative = toRelativeAlyxPath(input, known);
+    const target = relative === null ? null : targetForAlyxPath(relative);
+    if (target) return { ...target, instance: instance.name, via: 'alyx-url' };
+  }
+  // An explorer URL: this page's origin, first segment is a configured instance name.
+  const origin = typeof window === 'undefined' ? null : window.location.origin;
+  if (origin && url.origin === origin) {
+    const first = url.pathname.split('/')[1] ?? '';
+    const instance = instances.find((candidate) => candidate.name === safeDecode(first));
+    if (instance) return fromExplorerPath(url.pathname, url.search, instance);
+  }
+  // An Alyx URL of an instance not configured under that host: match the endpoint segment.
+  if (model) {
+    const relative = toRelativeAlyxPath(input, [], Object.keys(model.endpoints));
+    const target = relative === null ? null : targetForAlyxPath(relative);
+    if (target) return { ...target, instance: current.name, via: 'alyx-url' };
+  }
+  return null;
+}
+
+async function exists(client: AlyxClient, path: string, signal?: AbortSignal): Promise<boolean> {
+  try {
+    await client.get(path, undefined, { signal });
+    return true;
+  } catch (error) {
+    if (
+      isAlyxError(error) &&
+      (error.kind === 'not-found' ||
+        error.kind === 'validation' ||
+        error.kind === 'server' ||
+        error.kind === 'html')
+    )
+      return false;
+    throw error;
+  }
+}
+
+async function findUuid(
+  client: AlyxClient,
+  uuid: string,
+  model: ApiModel,
+  instance: string,
+  signal?: AbortSignal,
+): Promise<GoToTarget | null> {
+  const keyed = Object.values(model.endpoints)
+    .filter(
+      (endpoint) =>
+        endpoint.browsable &&
+        endpoint.detail &&
+        endpoint.lookupField === 'id' &&
+        endpoint.lookupKind !== 'integer',
+    )
+    .map((endpoint) => endpoint.name);
+  const candidates = [
+    ...UUID_PRIORITY.filter(
+      (name) => keyed.includes(name) || (name in ID_FILTER_ENDPOINTS && name in model.endpoints),
+    ),
+    ...keyed.filter((name) => !UUID_PRIORITY.includes(name)).sort(),
+    ...Object.keys(ID_FILTER_ENDPOINTS).filter(
+      (name) => name in model.endpoints && !UUID_PRIORITY.includes(name),
+    ),
+  ];
+  // Small batches: the first hit usually comes from the first batch, and Alyx throttles bursts.
+  for (let index = 0; index < candidates.length; index += 4) {
+    const batch = candidates.slice(index, index + 4);
+    const hits = await Promise.all(
+      batch.map(async (endpoint): Promise<GoToTarget | null> => {
+        const slug = ID_FILTER_ENDPOINTS[endpoint];
+        if (slug !== undefined && model.endpoints[endpoint]?.lookupField !== 'id') {
+          const page = await client.listPage(endpoint, { id: uuid, limit: 1 }, { signal }).catch(() => null);
+          const row = page?.results[0];
+          const lookup = row ? row[slug] : undefined;
+          return typeof lookup === 'string' ? { endpoint, lookup, instance, via: 'uuid' } : null;
+        }
+        return (await exists(client, `/${endpoint}/${uuid}`, signal))
+          ? { endpoint, lookup: uuid, instance, via: 'uuid' }
+          : null;
+      }),
+    );
+    const hit = hits.find((item) => item !== null);
+    if (hit) return hit;
+  }
+  return null;
+}
+
+/**
+ * Resolves pasted input to a target, or null when nothing matches. URLs and paths resolve without
+ * a request; UUIDs and nicknames are looked up on `instance`.
+ */
+export async function goToResolve(
+  instance: InstanceConfig,
+  input: string,
+  model: ApiModel,
+  instances: readonly InstanceConfig[] = [instance],
+  signal?: AbortSignal,
+): Promise<GoToTarget | null> {
+  const text = input.trim();
+  if (!text) return null;
+  const client = clientFor(instance);
+
+  if (/^https?:\/\//i.test(text)) return fromAbsoluteUrl(text, instance, instances, model);
+  if (text.startsWith('/')) {
+    const queryIndex = text.indexOf('?');
+    const pathname = queryIndex === -1 ? text : text.slice(0, queryIndex);
+    const search = queryIndex === -1 ? '' : text.slice(queryIndex);
+    const first = safeDecode(pathname.split('/')[1] ?? '');
+    const named =
+      first in model.endpoints ? undefined : instances.find((candidate) => candidate.name === first);
+    if (named) return fromExplorerPath(pathname, search, named);
+    const target = targetForAlyxPath(text);
+    return target ? { ...target, instance: instance.name, via: 'path' } : null;
+  }
+  if (isUuid(text)) return findUuid(client, text.toLowerCase(), model, instance.name, signal);
+  if (text in model.endpoints) return { endpoint: text, instance: instance.name, via: 'endpoint' };
+  const queryIndex = text.indexOf('?');
+  if (queryIndex > 0 && text.slice(0, queryIndex) in model.endpoints) {
+    return {
+      endpoint: text.slice(0, queryIndex),
+      query: text.slice(queryIndex + 1),
+      instance: instance.name,
+      via: 'endpoint',
+    };
+  }
+  if (/^[\w.-]+$/.test(text) && 'subjects' in model.endpoints) {
+    const page = await client.listPage('subjects', { nickname: text, limit: 1 }, { signal });
+    if (page.count > 0)
+      return { endpoint: 'subjects', lookup: text, instance: instance.name, via: 'nickname' };
+  }
+  return null;
+}
+
+/** The go-to resolution as a query, so repeated input is answered from cache. */
+export function resolveLookupQuery(
+  instance: InstanceConfig,
+  input: string,
+  model: ApiModel,
+  instances: readonly InstanceConfig[] = [instance],
+) {
+  const resolve = (signal: AbortSignal): Promise<GoToTarget | null> =>
+    goToResolve(instance, input, model, instances, signal);
+  return queryOptions({
+    queryKey: alyxKeys.resolve(instance.name, input),
+    queryFn: ({ signal }) => resolve(signal),
+    staleTime: 5 * 60 * 1000,
+    retry: false,
+  });
+}

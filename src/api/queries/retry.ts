@@ -1,0 +1,21 @@
+import { isAlyxError } from '../http/errors.ts';
+
+const MAX_RETRIES = 3;
+
+/** Never retry a 4xx (the answer will not change) except 429; retry network and 5xx errors a few times. */
+export function shouldRetry(failureCount: number, error: unknown): boolean {
+  if (failureCount >= MAX_RETRIES) return false;
+  if (!isAlyxError(error)) return false;
+  if (error.kind === 'throttled') return true;
+  if (error.kind === 'network') return true;
+  // A 500 from a bad `django=` lookup is deterministic; only gateway-style failures are worth a retry.
+  return error.status === 502 || error.status === 503 || error.status === 504;
+}
+
+/** Honours Retry-After on 429; otherwise exponential backoff capped at 10 s. */
+export function retryDelay(failureCount: number, error: unknown): number {
+  if (isAlyxError(error) && error.kind === 'throttled' && error.retryAfterSeconds !== null) {
+    return Math.min(error.retryAfterSeconds, 120) * 1000 + Math.floor(Math.random() * 250);
+  }
+  return Math.min(1000 * 2 ** failureCount, 10_000);
+}
