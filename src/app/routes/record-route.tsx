@@ -1,0 +1,65 @@
+import { useDocumentTitle } from '@mantine/hooks';
+import { useCallback, useMemo } from 'react';
+import { useParams, useSearchParams, type LoaderFunctionArgs } from 'react-router';
+import { instanceBases } from '../../api/instances.ts';
+import { detailQuery } from '../../api/queries/record-queries.ts';
+import type { RelationTarget } from '../../api/schema/model.ts';
+import { ErrorState } from '../../components/ErrorState.tsx';
+import { PendingState } from '../../components/PendingState.tsx';
+import { RouteErrorBoundary } from '../../components/RouteErrorBoundary.tsx';
+import type { LinkResolver } from '../../features/record-detail/detail-context.ts';
+import { RecordDetailView } from '../../features/record-detail/RecordDetailView.tsx';
+import { resolveValueLink } from '../../features/record-list/cell-links.ts';
+import { useApiModel } from '../../lib/use-api-model.ts';
+import { useInstances } from '../../lib/use-instance.ts';
+import { requireSignedIn } from '../instance-loader.ts';
+import { queryClientContext } from '../query-context.ts';
+
+export async function loader(args: LoaderFunctionArgs): Promise<null> {
+  const instance = await requireSignedIn(args);
+  const { endpoint, lookup } = args.params;
+  if (endpoint && lookup) void args.context.get(queryClientContext).prefetchQuery(detailQuery(instance, endpoint, lookup));
+  return null;
+}
+
+export function Component() {
+  const { instance: name, endpoint, lookup } = useParams();
+  const [search, setSearch] = useSearchParams();
+  const { instance } = useInstances(name);
+  const model = useApiModel(instance);
+  useDocumentTitle(`${lookup ?? ''} · ${endpoint ?? ''} · Alyx Explorer`);
+
+  const data = model.data;
+  const links = useMemo(
+    () => (instance && data ? { instance: instance.name, model: data, bases: instanceBases(instance) } : null),
+    [instance, data],
+  );
+  // The list feature owns value→link resolution; the record view receives it so both link alike.
+  const resolveLink = useCallback<LinkResolver>(
+    (fieldName: string, value: unknown, relation?: RelationTarget) => (links ? resolveValueLink(links, fieldName, value, relation) : null),
+    [links],
+  );
+
+  if (!instance || !endpoint || lookup === undefined) return null;
+  if (!data) {
+    return model.isError ? (
+      <ErrorState error={model.error} onRetry={() => void model.refetch()} />
+    ) : (
+      <PendingState failureReason={model.failureReason} label="Reading the instance's schema…" />
+    );
+  }
+  return (
+    <RecordDetailView
+      key={`${endpoint}/${lookup}`}
+      instance={instance}
+      model={data}
+      endpointName={endpoint}
+      lookup={lookup}
+      resolveLink={resolveLink}
+      tab={search.get('tab')}
+      onTabChange={(tab) => setSearch(tab === 'fields' ? {} : { tab }, { replace: true })}
+    />
+  );
+}
+
+export const ErrorBoundary = RouteErrorBoundary;

@@ -1,0 +1,104 @@
+import { Group, NumberInput, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
+import type { FilterInput } from './filter-inputs.ts';
+import { joinDateRange, splitDateRange } from './filter-inputs.ts';
+import { RelationPicker } from './RelationPicker.tsx';
+
+interface FilterFieldProps {
+  input: FilterInput;
+  value: string;
+  onChange: (value: string) => void;
+}
+
+const BOOLEAN_OPTIONS = [
+  { value: '', label: 'any' },
+  { value: 'true', label: 'yes' },
+  { value: 'false', label: 'no' },
+];
+
+/** One typed filter input; its value is always the query-string text Alyx receives. */
+export function FilterField({ input, value, onChange }: FilterFieldProps) {
+  const { filter } = input;
+  const label = filter.name;
+  const description = filter.description && filter.description.length < 90 ? filter.description : undefined;
+  switch (input.kind) {
+    case 'boolean':
+      return (
+        <Stack gap={2}>
+          <Text size="xs" fw={500} id={`filter-${filter.name}-label`}>
+            {label}
+          </Text>
+          <SegmentedControl
+            size="xs"
+            aria-labelledby={`filter-${filter.name}-label`}
+            data={BOOLEAN_OPTIONS}
+            value={/^(true|false)$/i.test(value) ? value.toLowerCase() : ''}
+            onChange={onChange}
+          />
+        </Stack>
+      );
+    case 'choice':
+      return (
+        <Select
+          size="xs"
+          label={label}
+          description={description}
+          clearable
+          searchable
+          data={(filter.choices ?? []).map((c) => ({ value: c.value, label: c.label === c.value ? c.value : `${c.label} (${c.value})` }))}
+          value={value || null}
+          onChange={(next) => onChange(next ?? '')}
+        />
+      );
+    case 'number':
+      return (
+        <NumberInput
+          size="xs"
+          label={label}
+          description={description}
+          value={value}
+          allowDecimal={filter.kind !== 'integer'}
+          onChange={(next) => onChange(String(next))}
+        />
+      );
+    case 'date':
+      return <TextInput size="xs" type="date" label={label} description={description} value={value} onChange={(e) => onChange(e.currentTarget.value)} />;
+    case 'datetime':
+      return (
+        <TextInput
+          size="xs"
+          label={label}
+          description={description ?? 'Lab-local time, no offset'}
+          placeholder="YYYY-MM-DDTHH:MM:SS"
+          value={value}
+          onChange={(e) => onChange(e.currentTarget.value)}
+        />
+      );
+    case 'date_range': {
+      const [from, to] = splitDateRange(value);
+      return (
+        <Group gap={4} wrap="nowrap" align="flex-end">
+          <TextInput size="xs" type="date" label={`${label} from`} value={from} onChange={(e) => onChange(joinDateRange(e.currentTarget.value, to))} />
+          <TextInput size="xs" type="date" label="to" value={to} onChange={(e) => onChange(joinDateRange(from, e.currentTarget.value))} />
+        </Group>
+      );
+    }
+    case 'relation':
+      return input.source ? (
+        <RelationPicker label={label} description={description} endpoint={input.source.endpoint} field={input.source.field} value={value} onChange={onChange} />
+      ) : null;
+    case 'uuid':
+      return (
+        <TextInput
+          size="xs"
+          label={label}
+          description={description}
+          placeholder="UUID"
+          value={value}
+          error={value && !/^[0-9a-f-]{36}(,[0-9a-f-]{36})*$/i.test(value.trim()) ? 'Not a UUID' : undefined}
+          onChange={(e) => onChange(e.currentTarget.value)}
+        />
+      );
+    case 'text':
+      return <TextInput size="xs" label={label} description={description} value={value} onChange={(e) => onChange(e.currentTarget.value)} />;
+  }
+}

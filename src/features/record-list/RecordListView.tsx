@@ -1,0 +1,123 @@
+import { Alert, Anchor, Badge, Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { Link } from 'react-router';
+import { instanceBases, type InstanceConfig } from '../../api/instances.ts';
+import { listQuery } from '../../api/queries/record-queries.ts';
+import type { ApiModel } from '../../api/schema/model.ts';
+import { ErrorState } from '../../components/ErrorState.tsx';
+import { PendingState } from '../../components/PendingState.tsx';
+import { appPathToAlyxUrl, paths } from '../../config/paths.ts';
+import { ColumnChooser } from './ColumnChooser.tsx';
+import { availableColumns, defaultColumns, keyColumn, resolveColumns } from './columns.ts';
+import { FilterPanel } from './FilterPanel.tsx';
+import { ListActions } from './ListActions.tsx';
+import { ListContext, type ListContextValue } from './list-context.ts';
+import { ListTable } from './ListTable.tsx';
+import { oneCall } from './one-call.ts';
+import { Pager } from './Pager.tsx';
+import { readPaging, withPaging } from './paging.ts';
+import type { SortState } from './sort.ts';
+import { useColumnPrefs } from './use-column-prefs.ts';
+
+export interface RecordListViewProps {
+  instance: InstanceConfig;
+  model: ApiModel;
+  endpointName: string;
+  /** The URL query, which is the Alyx query. */
+  search: URLSearchParams;
+  onSearchChange: (next: URLSearchParams) => void;
+}
+
+/** `/{instance}/{endpoint}?{query}`: one Alyx list page, filterable, pageable, exportable. */
+export function RecordListView({ instance, model, endpointName, search, onSearchChange }: RecordListViewProps) {
+  const endpoint = model.endpoints[endpointName];
+  const context = useMemo<ListContextValue>(
+    () => ({ instance, model, links: { instance: instance.name, model, bases: instanceBases(instance) } }),
+    [instance, model],
+  );
+  const query = useQuery({ ...listQuery(instance, endpointName, search), placeholderData: keepPreviousData });
+  const [sort, setSort] = useState<SortState | null>(null);
+  const [savedColumns, setSavedColumns] = useColumnPrefs(endpointName);
+
+  const rows = useMemo(() => query.data?.results ?? [], [query.data]);
+  const available = useMemo(() => availableColumns(endpoint, rows), [endpoint, rows]);
+  const columns = resolveColumns(savedColumns, available, defaultColumns(endpoint, available));
+  const paging = readPaging(search);
+  const queryText = search.toString().replace(/%2C/gi, ',');
+  const alyxUrl = appPathToAlyxUrl(queryText ? { view: 'list', endpoint: endpointName, query: queryText } : { view: 'list', endpoint: endpointName }, instance);
+  const changingPage = query.isPlaceholderData && query.isFetching;
+
+  return (
+    <ListContext value={context}>
+      <Stack gap="sm">
+        <Group justify="space-between" align="center" wrap="wrap">
+          <Group gap="sm" align="center">
+            <Title order={2}>{endpointName}</Title>
+            {query.data ? (
+              <Badge variant="light" size="lg" data-testid="list-count">
+                {query.data.count.toLocaleString('en-US')} records
+              </Badge>
+            ) : null}
+            {query.isFetching && query.data ? <Loader size="xs" aria-label="Loading" /> : null}
+            {endpoint !== undefined ? (
+              <Anchor component={Link} to={paths.docs(instance.name, endpointName)} size="sm">
+                docs
+              </Anchor>
+            ) : null}
+          </Group>
+          <ListActions
+            endpointName={endpointName}
+            search={search}
+            oneCall={oneCall(endpointName, search, endpoint)}
+            alyxUrl={alyxUrl}
+            rows={rows}
+            columns={columns}
+          >
+            <ColumnChooser available={available} shown={columns} onChange={setSavedColumns} />
+          </ListActions>
+        </Group>
+        {endpoint === undefined ? (
+          <Alert color="yellow" variant="light">
+            The instance&apos;s schema does not describe <code>{endpointName}</code>; showing what the server returns.
+          </Alert>
+        ) : null}
+        <FilterPanel key={queryText} endpoint={endpoint} search={search} onApply={onSearchChange} />
+        {query.isError ? <ErrorState error={query.error} onRetry={() => void query.refetch()} /> : null}
+        {query.isPending ? <PendingState failureReason={query.failureReason} label={`Loading ${endpointName}…`} /> : null}
+        {query.data ? (
+          <>
+            <Pager paging={paging} count={query.data.count} shown={rows.length} onChange={(next) => onSearchChange(withPaging(search, next))} />
+            {sort ? (
+              <Group gap="xs">
+                <Text size="xs" c="dimmed" role="note">
+                  Sorted by {sort.column} on this page only — Alyx has no server ordering.
+                </Text>
+                <Button size="compact-xs" variant="subtle" onClick={() => setSort(null)}>
+                  Server order
+                </Button>
+              </Group>
+            ) : null}
+            <div style={{ opacity: changingPage ? 0.55 : 1, transition: 'opacity 120ms' }} aria-busy={changingPage}>
+              {rows.length === 0 ? (
+                <Text c="dimmed" py="lg" ta="center">
+                  No {endpointName} match this query.
+                </Text>
+              ) : (
+                <ListTable
+                  endpoint={endpoint}
+                  endpointName={endpointName}
+                  rows={rows}
+                  columns={columns}
+                  linkColumn={keyColumn(endpoint, available)}
+                  sort={sort}
+                  onSortChange={setSort}
+                />
+              )}
+            </div>
+          </>
+        ) : null}
+      </Stack>
+    </ListContext>
+  );
+}

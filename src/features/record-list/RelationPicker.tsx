@@ -1,0 +1,55 @@
+import { Autocomplete } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { listQuery } from '../../api/queries/record-queries.ts';
+import { useListContext } from './list-context.ts';
+
+interface RelationPickerProps {
+  label: string;
+  description?: string;
+  endpoint: string;
+  field: string;
+  value: string;
+  onChange: (value: string) => void;
+}
+
+const SUGGESTIONS = 50;
+
+/**
+ * Suggests existing values of the target endpoint as the user types. Endpoints with `django=`
+ * are searched on the server (subjects can be thousands); small ones are loaded once.
+ */
+export function RelationPicker({ label, description, endpoint, field, value, onChange }: RelationPickerProps) {
+  const { instance, model } = useListContext();
+  const [typed] = useDebouncedValue(value.replace(/,/g, '').trim(), 250);
+  const searchable = model.endpoints[endpoint]?.filters.some((f) => f.name === 'django') ?? false;
+  const params = searchable
+    ? { limit: SUGGESTIONS, ...(typed ? { django: `${field}__icontains,${typed}` } : {}) }
+    : { limit: 1000 };
+  const query = useQuery({ ...listQuery(instance, endpoint, params), placeholderData: keepPreviousData, staleTime: 5 * 60_000 });
+  const data = useMemo(() => {
+    const values = new Set<string>();
+    for (const row of query.data?.results ?? []) {
+      const v = row[field];
+      if (typeof v === 'string' && v) values.add(v);
+    }
+    const needle = typed.toLowerCase();
+    return [...values].filter((v) => searchable || !needle || v.toLowerCase().includes(needle)).sort().slice(0, 200);
+  }, [query.data, field, typed, searchable]);
+
+  return (
+    <Autocomplete
+      size="xs"
+      label={label}
+      description={description}
+      value={value}
+      onChange={onChange}
+      data={data}
+      limit={SUGGESTIONS}
+      clearable
+      placeholder={`${endpoint} ${field}`}
+      filter={({ options }) => options}
+    />
+  );
+}

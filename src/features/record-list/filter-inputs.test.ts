@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { filterInput, joinDateRange, listFilters, mergeFilters, shownFilterNames, splitDateRange, unknownParams } from './filter-inputs.ts';
+import { endpointOf, filter, testModel } from './test-model.ts';
+
+const model = testModel();
+const sessions = endpointOf(model, 'sessions');
+const byName = (name: string) => {
+  const found = sessions.filters.find((f) => f.name === name);
+  if (!found) throw new Error(name);
+  return found;
+};
+
+describe('filterInput', () => {
+  it('picks typed inputs from the filter model', () => {
+    expect(filterInput(model, byName('date_range')).kind).toBe('date_range');
+    expect(filterInput(model, byName('number')).kind).toBe('number');
+    expect(filterInput(model, byName('histology')).kind).toBe('boolean');
+    expect(filterInput(model, byName('start_time')).kind).toBe('datetime');
+    expect(filterInput(model, byName('id')).kind).toBe('uuid');
+    expect(filterInput(model, byName('task_protocol')).kind).toBe('text');
+    expect(filterInput(model, filter('created_date', 'string')).kind).toBe('date');
+    expect(filterInput(model, { name: 'qc', kind: 'choice', choices: [{ value: 'PASS', label: 'PASS' }] }).kind).toBe('choice');
+  });
+  it('offers a picker of the target endpoint values for slug relations', () => {
+    expect(filterInput(model, byName('subject'))).toMatchObject({ kind: 'relation', source: { endpoint: 'subjects', field: 'nickname' } });
+    // no relation stated, but a known Alyx slug filter
+    expect(filterInput(model, filter('responsible_user', 'string'))).toMatchObject({ kind: 'relation', source: { endpoint: 'users', field: 'username' } });
+    // uuid relations get a plain UUID input
+    const datasets = endpointOf(model, 'datasets');
+    expect(filterInput(model, datasets.filters.find((f) => f.name === 'session') ?? filter('x', 'string')).kind).toBe('uuid');
+  });
+});
+
+describe('shownFilterNames', () => {
+  it('shows active filters first, then the usual ones, without paging or django', () => {
+    expect(shownFilterNames(sessions, ['number', 'limit', 'django'], model)).toEqual(['number', 'subject', 'lab', 'date_range', 'task_protocol']);
+  });
+  it('lists filters without paging parameters', () => {
+    expect(listFilters(sessions).map((f) => f.name)).not.toContain('limit');
+  });
+});
+
+describe('unknownParams', () => {
+  it('names parameters Alyx would ignore', () => {
+    expect(unknownParams(sessions, new URLSearchParams('subject=a&limit=1&ordering=x&search=y'))).toEqual(['ordering', 'search']);
+  });
+});
+
+describe('date ranges', () => {
+  it('splits and joins, filling an open end', () => {
+    expect(splitDateRange('2020-01-01,2020-02-01')).toEqual(['2020-01-01', '2020-02-01']);
+    expect(splitDateRange('')).toEqual(['', '']);
+    expect(joinDateRange('2020-01-01', '')).toBe('2020-01-01,2100-12-31');
+    expect(joinDateRange('', '')).toBe('');
+  });
+});
+
+describe('mergeFilters', () => {
+  it('replaces shown filters, keeps the rest, and restarts paging', () => {
+    const search = new URLSearchParams('subject=KS005&limit=100&offset=200&projects=a&projects=b&django=number__gt,1');
+    const next = mergeFilters(search, ['subject', 'lab'], { subject: ' KS006 ', lab: '' });
+    expect(next.toString()).toBe('limit=100&projects=a&projects=b&django=number__gt%2C1&subject=KS006');
+  });
+});
