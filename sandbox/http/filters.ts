@@ -96,6 +96,8 @@ export class FilterCompiler {
   /** WHERE fragments for the declared filters present (non-empty) in `params`. */
   compile(params: URLSearchParams): SqlFragment[] {
     const out: SqlFragment[] = [];
+    // Some Alyx filters read a sibling parameter (`datasets` honours `dataset_qc_lte`).
+    this.helpers.searchParams = params;
     for (const filter of this.model.resource.filters) {
       const values = params.getAll(filter.name).filter((v) => v !== '');
       const raw = values[values.length - 1];
