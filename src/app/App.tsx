@@ -1,10 +1,14 @@
-import '@mantine/core/styles.css';
-import { MantineProvider, Title } from '@mantine/core';
+import { createBrowserRouter } from 'react-router';
+import { RouterProvider } from 'react-router/dom';
+import { AppProviders } from './providers.tsx';
+import { createExplorer } from './create-explorer.ts';
+
+const { router, queryClient } = createExplorer(createBrowserRouter);
 
 export function App() {
   return (
-    <MantineProvider defaultColorScheme="auto">
-      <Title order={1}>Alyx Explorer</Title>
-    </MantineProvider>
+    <AppProviders queryClient={queryClient}>
+      <RouterProvider router={router} />
+    </AppProviders>
   );
 }

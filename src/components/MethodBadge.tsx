@@ -11,13 +11,25 @@ const COLORS: Record<HttpMethod, string> = {
 
 export function MethodBadge({ method, size = 'xs' }: { method: HttpMethod; size?: 'xs' | 'sm' | 'md' }) {
   return (
-    <Badge size={size} color={COLORS[method]} variant="light" ff="monospace" style={{ textTransform: 'none' }}>
+    <Badge
+      size={size}
+      color={COLORS[method]}
+      variant="light"
+      ff="monospace"
+      style={{ textTransform: 'none' }}
+    >
       {method}
     </Badge>
   );
 }
 
-export function MethodBadges({ methods, size }: { methods: readonly HttpMethod[]; size?: 'xs' | 'sm' | 'md' }) {
+export function MethodBadges({
+  methods,
+  size,
+}: {
+  methods: readonly HttpMethod[];
+  size?: 'xs' | 'sm' | 'md';
+}) {
   return (
     <>
       {methods.map((method) => (

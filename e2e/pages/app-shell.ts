@@ -1,0 +1,49 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+import { TreePage } from './tree-page.ts';
+
+/** The frame around every view: header controls, navbar tree, main content. */
+export class AppShell {
+  readonly goTo: Locator;
+  readonly main: Locator;
+  readonly account: Locator;
+  readonly readOnlyBadge: Locator;
+  readonly reload: Locator;
+  readonly colorScheme: Locator;
+  readonly instanceSelect: Locator;
+  readonly tree: TreePage;
+
+  constructor(readonly page: Page) {
+    this.goTo = page.getByLabel('Go to', { exact: true });
+    this.main = page.getByRole('main');
+    this.account = page.getByRole('status', { name: /^Account:/ });
+    this.readOnlyBadge = page.getByRole('banner').getByText('read-only', { exact: true });
+    this.reload = page.getByRole('button', { name: 'Reload data' });
+    this.colorScheme = page.getByRole('button', { name: /^Color scheme:/ });
+    this.instanceSelect = page.getByLabel('Instance', { exact: true });
+    this.tree = new TreePage(page);
+  }
+
+  /** The error panel in the main area (ErrorState renders role="alert"). */
+  error(title?: string | RegExp): Locator {
+    const alerts = this.main.getByRole('alert');
+    return title === undefined ? alerts.first() : alerts.filter({ hasText: title }).first();
+  }
+
+  async logout(): Promise<void> {
+    await this.page.getByRole('banner').getByRole('button', { name: 'Log out' }).click();
+  }
+
+  async goToInput(text: string): Promise<void> {
+    await this.goTo.fill(text);
+    await this.goTo.press('Enter');
+  }
+
+  async setColorScheme(scheme: 'light' | 'dark' | 'auto'): Promise<void> {
+    for (let i = 0; i < 3; i += 1) {
+      const label = (await this.colorScheme.getAttribute('aria-label')) ?? '';
+      if (label.startsWith(`Color scheme: ${scheme} `)) return;
+      await this.colorScheme.click();
+    }
+    await expect(this.colorScheme).toHaveAttribute('aria-label', new RegExp(`^Color scheme: ${scheme} `));
+  }
+}

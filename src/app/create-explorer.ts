@@ -1,0 +1,40 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { RouterContextProvider, type DataRouter, type RouteObject } from 'react-router';
+import { isAlyxError } from '../api/http/errors.ts';
+import { parseAppPath } from '../config/paths.ts';
+import { markReadOnly } from '../lib/account-store.ts';
+import { createQueryClient, type QueryClientHooks } from '../lib/query-client.ts';
+import { queryClientContext } from './query-context.ts';
+import { appRoutes } from './routes.ts';
+import { redirectOnUnauthorized } from './session-expiry.ts';
+
+type RouterFactory = (
+  routes: RouteObject[],
+  options: { getContext: () => RouterContextProvider },
+) => DataRouter;
+
+/**
+ * The QueryClient and the router, wired both ways: loaders get the client through the router
+ * context, and the client's error hooks navigate with the router (expired token → login).
+ */
+export function createExplorer(
+  createRouter: RouterFactory,
+  makeQueryClient: (hooks: QueryClientHooks) => QueryClient = createQueryClient,
+  /** Runs before the router starts its first navigation (tests seed the cache here). */
+  prepare?: (queryClient: QueryClient) => void,
+): { router: DataRouter; queryClient: QueryClient } {
+  let router: DataRouter | null = null;
+  const queryClient = makeQueryClient({
+    onQueryError: (error, query) => redirectOnUnauthorized(router, error, query),
+    onMutationError: (error) => {
+      if (!router || !isAlyxError(error) || error.kind !== 'forbidden') return;
+      const here = parseAppPath(router.state.location.pathname);
+      if (here.instance) markReadOnly(here.instance);
+    },
+  });
+  prepare?.(queryClient);
+  router = createRouter(appRoutes, {
+    getContext: () => new RouterContextProvider(new Map([[queryClientContext, queryClient]])),
+  });
+  return { router, queryClient };
+}

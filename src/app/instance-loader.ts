@@ -1,0 +1,29 @@
+import { data, redirect, type LoaderFunctionArgs } from 'react-router';
+import { getToken } from '../api/auth/token-store.ts';
+import { findInstance, type InstanceConfig } from '../api/instances.ts';
+import { instancesQuery } from '../api/queries/instances-query.ts';
+import { paths } from '../config/paths.ts';
+import { queryClientContext } from './query-context.ts';
+
+/** The configured instance named in the URL, or a 404 route error. */
+export async function requireInstance({
+  context,
+  params,
+}: Pick<LoaderFunctionArgs, 'context' | 'params'>): Promise<InstanceConfig> {
+  const queryClient = context.get(queryClientContext);
+  const instances = await queryClient.ensureQueryData(instancesQuery());
+  const instance = findInstance(instances, params['instance']);
+  if (!instance)
+    throw data(`No instance named “${params['instance'] ?? ''}” is configured.`, { status: 404 });
+  return instance;
+}
+
+/** Views that read data need a token: without one, go to login first and come back. */
+export async function requireSignedIn(args: LoaderFunctionArgs): Promise<InstanceConfig> {
+  const instance = await requireInstance(args);
+  if (getToken(instance.name) === null) {
+    const url = new URL(args.request.url);
+    throw redirect(paths.login(instance.name, `${url.pathname}${url.search}`));
+  }
+  return instance;
+}

@@ -1,0 +1,56 @@
+import { Anchor, Burger, Group } from '@mantine/core';
+import { Link } from 'react-router';
+import type { InstanceConfig } from '../../api/instances.ts';
+import { paths } from '../../config/paths.ts';
+import { AccountMenu } from '../../features/auth/AccountMenu.tsx';
+import { GoToBox } from '../../features/go-to/GoToBox.tsx';
+import { useApiModel } from '../../lib/use-api-model.ts';
+import { ColorSchemeToggle } from './ColorSchemeToggle.tsx';
+import { FetchIndicator } from './FetchIndicator.tsx';
+import { InstanceSwitcher } from './InstanceSwitcher.tsx';
+import { RefreshButton } from './RefreshButton.tsx';
+
+interface AppHeaderProps {
+  instances: readonly InstanceConfig[];
+  instance: InstanceConfig | undefined;
+  signedIn: boolean;
+  navbar: { opened: boolean; toggle: () => void } | null;
+}
+
+export function AppHeader({ instances, instance, signedIn, navbar }: AppHeaderProps) {
+  const model = useApiModel(signedIn ? instance : undefined);
+  return (
+    <Group h="100%" px="md" gap="sm" justify="space-between" wrap="nowrap">
+      <Group gap="sm" wrap="nowrap">
+        {navbar ? (
+          <Burger
+            opened={navbar.opened}
+            onClick={navbar.toggle}
+            hiddenFrom="sm"
+            size="sm"
+            aria-label="Toggle endpoint tree"
+          />
+        ) : null}
+        <Anchor
+          component={Link}
+          to={paths.home()}
+          fw={700}
+          c="var(--mantine-color-text)"
+          underline="never"
+          style={{ whiteSpace: 'nowrap' }}
+          visibleFrom={navbar ? 'xs' : undefined}
+        >
+          Alyx Explorer
+        </Anchor>
+        <InstanceSwitcher instances={instances} current={instance?.name} />
+      </Group>
+      {instance && signedIn ? <GoToBox instance={instance} instances={instances} model={model.data} /> : null}
+      <Group gap="xs" wrap="nowrap">
+        <FetchIndicator />
+        {instance && signedIn ? <RefreshButton instance={instance.name} /> : null}
+        <ColorSchemeToggle />
+        {instance ? <AccountMenu instance={instance} /> : null}
+      </Group>
+    </Group>
+  );
+}

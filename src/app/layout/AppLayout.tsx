@@ -1,0 +1,49 @@
+import { AppShell, Anchor } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useEffect } from 'react';
+import { Outlet, useLocation } from 'react-router';
+import { parseAppPath } from '../../config/paths.ts';
+import { useInstances } from '../../lib/use-instance.ts';
+import { useToken } from '../../lib/use-token.ts';
+import { AppHeader } from './AppHeader.tsx';
+import classes from './AppLayout.module.css';
+import { EndpointNav } from './EndpointNav.tsx';
+
+export function AppLayout() {
+  const location = useLocation();
+  const here = parseAppPath(location.pathname, location.search);
+  const { instances, instance } = useInstances(here.instance);
+  const token = useToken(here.instance);
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const withNavbar = instance !== undefined && token !== null && here.view !== 'login';
+
+  useEffect(close, [location.pathname, close]);
+
+  return (
+    <AppShell
+      header={{ height: 56 }}
+      navbar={withNavbar ? { width: 320, breakpoint: 'sm', collapsed: { mobile: !opened } } : undefined}
+      padding="md"
+    >
+      <Anchor href="#main" className={classes.skip}>
+        Skip to content
+      </Anchor>
+      <AppShell.Header>
+        <AppHeader
+          instances={instances}
+          instance={instance}
+          signedIn={token !== null}
+          navbar={withNavbar ? { opened, toggle } : null}
+        />
+      </AppShell.Header>
+      {withNavbar ? (
+        <AppShell.Navbar p="sm" aria-label="Endpoints">
+          <EndpointNav instance={instance} />
+        </AppShell.Navbar>
+      ) : null}
+      <AppShell.Main id="main" tabIndex={-1}>
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

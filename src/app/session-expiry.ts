@@ -1,0 +1,27 @@
+import type { Query } from '@tanstack/react-query';
+import { clearToken } from '../api/auth/token-store.ts';
+import { isAlyxError } from '../api/http/errors.ts';
+import { parseAppPath, paths } from '../config/paths.ts';
+
+interface NavigatingRouter {
+  state: { location: { pathname: string; search: string } };
+  navigate: (to: string, options?: { replace?: boolean }) => Promise<void> | void;
+}
+
+/**
+ * A query of the current instance failed with 'unauthorized' (missing, invalid or expired token):
+ * forget the token and send the user to login, coming back here afterwards.
+ */
+export function redirectOnUnauthorized(
+  router: NavigatingRouter | null,
+  error: unknown,
+  query: Query<unknown, unknown, unknown>,
+): void {
+  if (!router || !isAlyxError(error) || error.kind !== 'unauthorized') return;
+  const { pathname, search } = router.state.location;
+  const here = parseAppPath(pathname, search);
+  const [scope, instance] = query.queryKey;
+  if (!here.instance || here.view === 'login' || scope !== 'alyx' || instance !== here.instance) return;
+  clearToken(here.instance);
+  void router.navigate(paths.login(here.instance, `${pathname}${search}`), { replace: true });
+}

@@ -1,0 +1,79 @@
+import { Badge, Button, Group, Text } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link, useLocation, useNavigate } from 'react-router';
+import { logout } from '../../api/auth/login.ts';
+import type { InstanceConfig } from '../../api/instances.ts';
+import { reverseCountQuery } from '../../api/queries/record-queries.ts';
+import { paths } from '../../config/paths.ts';
+import { IconUser } from '../../components/icons.tsx';
+import { clearAccount } from '../../lib/account-store.ts';
+import { useAccount } from '../../lib/use-account.ts';
+import { useToken } from '../../lib/use-token.ts';
+
+/** Alyx has no "who am I": a public account is recognised by filtering users on `is_public_user`. */
+function usePublicAccount(instance: InstanceConfig, username: string | null): boolean {
+  const { data } = useQuery({
+    ...reverseCountQuery(instance, 'users', { username: username ?? '', is_public_user: true }),
+    enabled: username !== null,
+    staleTime: Infinity,
+  });
+  return data !== undefined && data > 0;
+}
+
+export function AccountMenu({ instance }: { instance: InstanceConfig }) {
+  const token = useToken(instance.name);
+  const account = useAccount(instance.name);
+  const isPublic = usePublicAccount(instance, token ? account.username : null);
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const location = useLocation();
+
+  if (!token) {
+    return (
+      <Button
+        component={Link}
+        to={paths.login(instance.name, `${location.pathname}${location.search}`)}
+        variant="default"
+        size="sm"
+      >
+        Log in
+      </Button>
+    );
+  }
+  const readOnly = isPublic || account.readOnly;
+  const name = account.username ?? 'token';
+  const signOut = (): void => {
+    logout(queryClient, instance);
+    clearAccount(instance.name);
+    void navigate(paths.login(instance.name), { replace: true });
+  };
+  // Plain controls rather than a dropdown menu: the header stays free of floating-ui on the first screen.
+  return (
+    <Group gap={6} wrap="nowrap" role="group" aria-label="Account">
+      {readOnly ? (
+        <Badge color="orange" variant="light" title="This account can read but not create, edit or delete">
+          read-only
+        </Badge>
+      ) : null}
+      <Group
+        gap={4}
+        wrap="nowrap"
+        title={
+          account.username
+            ? `Logged in to ${instance.name} as ${account.username}`
+            : `Logged in to ${instance.name} with a token`
+        }
+        aria-label={`Account: ${name}`}
+        role="status"
+      >
+        <IconUser size={16} />
+        <Text span size="sm" maw={120} truncate visibleFrom="sm">
+          {name}
+        </Text>
+      </Group>
+      <Button variant="default" size="xs" onClick={signOut}>
+        Log out
+      </Button>
+    </Group>
+  );
+}

@@ -1,0 +1,9 @@
+import { Typography } from '@mantine/core';
+import { useMemo } from 'react';
+import { renderMarkdown } from './render-markdown.ts';
+
+/** Loaded lazily (marked + DOMPurify stay out of the first screen). */
+export function Markdown({ text }: { text: string }) {
+  const html = useMemo(() => renderMarkdown(text), [text]);
+  return <Typography fz="sm" dangerouslySetInnerHTML={{ __html: html }} />;
+}
