@@ -178,11 +178,6 @@ export function isoDateTime(ms: number): string {
   return `${civil(days)}T${time}${milli === 0 ? '' : '.' + String(milli).padStart(3, '0')}`;
 }
 
-export function isWeekend(ms: number): boolean {
-  const day = new Date(ms).getUTCDay();
-  return day === 0 || day === 6;
-}
-
 export function pad(n: number, width: number): string {
   return String(n).padStart(width, '0');
 }

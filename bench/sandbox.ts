@@ -1,0 +1,227 @@
+/**
+ * Sandbox benchmark (`npm run bench:sandbox -- [--scale 1,50] [--requests 200] [--concurrency 4]`).
+ * Starts an in-memory sandbox per scale, serves it on a random loopback port over real HTTP,
+ * and measures cold start and the latency of the requests the explorer makes most.
+ * Prints a Markdown report and writes it to bench/results/sandbox.md.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import type { Server } from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { createSandbox, type Sandbox } from '../sandbox/app.ts';
+
+interface Options {
+  scales: number[];
+  requests: number;
+  concurrency: number;
+}
+
+function parseArgs(argv: readonly string[]): Options {
+  const options: Options = { scales: [1, 50], requests: 200, concurrency: 4 };
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = (argv[i] ?? '').split('=', 2);
+    const value = inline ?? argv[++i] ?? '';
+    const int = (text: string): number => {
+      if (!/^\d+$/.test(text) || Number(text) < 1) throw new Error(`${flag} needs a positive integer, got "${text}"`);
+      return Number(text);
+    };
+    if (flag === '--scale') options.scales = value.split(',').map(int);
+    else if (flag === '--requests') options.requests = int(value);
+    else if (flag === '--concurrency') options.concurrency = int(value);
+    else throw new Error(`unknown option ${String(flag)} (use --scale N[,M], --requests N, --concurrency N)`);
+  }
+  return options;
+}
+
+interface Listening {
+  base: string;
+  close(): Promise<void>;
+}
+
+function listen(sandbox: Sandbox): Promise<Listening> {
+  return new Promise((resolve) => {
+    const server = serve({ fetch: (request) => sandbox.fetch(request), port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => {
+      // Slow requests at large scales leave pooled client sockets idle; Node's 5 s default then races with reuse.
+      (server as Server).keepAliveTimeout = 65_000;
+      resolve({
+        base: `http://127.0.0.1:${info.port}`,
+        close: () =>
+          new Promise<void>((done) => {
+            (server as Server).closeAllConnections();
+            server.close(() => done());
+          }),
+      });
+    });
+  });
+}
+
+interface Result {
+  name: string;
+  requests: number;
+  p50: number;
+  p95: number;
+  perSecond: number;
+  errors: number;
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+}
+
+/** Runs `total` requests, `concurrency` at a time; a request counts until its body is read. */
+async function measure(name: string, total: number, concurrency: number, send: (i: number) => Promise<Response>): Promise<Result> {
+  const durations: number[] = [];
+  let errors = 0;
+  let next = 0;
+  const started = performance.now();
+  const worker = async (): Promise<void> => {
+    while (next < total) {
+      const i = next++;
+      const t = performance.now();
+      try {
+        const response = await send(i);
+        await response.arrayBuffer();
+        if (response.status !== 200) errors++;
+      } catch (error) {
+        errors++;
+        if (errors === 1) console.error(`bench: ${name}: ${String(error)}`);
+      }
+      durations.push(performance.now() - t);
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  const elapsed = (performance.now() - started) / 1000;
+  durations.sort((a, b) => a - b);
+  return { name, requests: total, p50: percentile(durations, 50), p95: percentile(durations, 95), perSecond: total / elapsed, errors };
+}
+
+async function json<T>(response: Response): Promise<T> {
+  if (!response.ok) throw new Error(`${response.url}: HTTP ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+interface ScaleReport {
+  scale: number;
+  createMs: number;
+  firstOkMs: number;
+  sinceProcessStartMs: number;
+  counts: Record<string, number>;
+  rssMb: number;
+  results: Result[];
+}
+
+async function benchScale(scale: number, options: Options): Promise<ScaleReport> {
+  const t0 = performance.now();
+  const sandbox = await createSandbox({ dataDir: null, seed: { scale } });
+  const createMs = performance.now() - t0;
+  const server = await listen(sandbox);
+  try {
+    const login = await json<{ token: string }>(
+      await fetch(`${server.base}/auth-token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'admin', password: 'admin' }),
+      }),
+    );
+    const headers = { authorization: `Token ${login.token}` };
+    const first = await fetch(`${server.base}/sessions?limit=1`, { headers });
+    await first.arrayBuffer();
+    if (first.status !== 200) throw new Error(`first request: HTTP ${first.status}`);
+    const firstOkMs = performance.now() - t0;
+    const sinceProcessStartMs = process.uptime() * 1000;
+
+    const counts: Record<string, number> = {};
+    for (const table of ['subjects', 'sessions', 'datasets', 'files']) {
+      const [row] = await sandbox.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`);
+      counts[table] = row?.n ?? 0;
+    }
+    // Sessions that have datasets, spread over the table, as targets for detail and filter requests.
+    const targets = await sandbox.query<{ id: string; nickname: string }>(
+      `SELECT s.id::text AS id, sub.nickname FROM sessions s JOIN subjects sub ON sub.id = s.subject
+       WHERE EXISTS (SELECT 1 FROM datasets d WHERE d.session = s.id) ORDER BY s.id LIMIT 200`,
+    );
+    if (targets.length === 0) throw new Error('no sessions with datasets to benchmark');
+    const target = (i: number): { id: string; nickname: string } => targets[i % targets.length] as { id: string; nickname: string };
+    const url = (p: string): string => `${server.base}${p}`;
+    const n = options.requests;
+    const c = options.concurrency;
+
+    const results: Result[] = [];
+    results.push(await measure('GET /sessions?limit=250', n, c, (i) => fetch(url(`/sessions?limit=250&offset=${(i % 4) * 250}`), { headers })));
+    results.push(await measure('GET /sessions/{id}', n, c, (i) => fetch(url(`/sessions/${target(i).id}`), { headers })));
+    results.push(await measure('GET /datasets?session={uuid}', n, c, (i) => fetch(url(`/datasets?session=${target(i).id}`), { headers })));
+    results.push(
+      await measure('GET /datasets?subject=…&dataset_type=trials.table', n, c, (i) =>
+        fetch(url(`/datasets?subject=${encodeURIComponent(target(i).nickname)}&dataset_type=trials.table`), { headers }),
+      ),
+    );
+    results.push(
+      await measure('PATCH /sessions/{id} narrative', n, c, (i) =>
+        fetch(url(`/sessions/${target(i).id}`), {
+          method: 'PATCH',
+          headers: { ...headers, 'content-type': 'application/json' },
+          body: JSON.stringify({ narrative: `bench edit ${i}` }),
+        }),
+      ),
+    );
+    return { scale, createMs, firstOkMs, sinceProcessStartMs, counts, rssMb: process.memoryUsage().rss / 1e6, results };
+  } finally {
+    await server.close();
+    await sandbox.close();
+  }
+}
+
+const ms = (v: number): string => (v >= 100 ? v.toFixed(0) : v.toFixed(1));
+const thousands = (v: number): string => v.toLocaleString('en-US');
+
+function markdown(reports: readonly ScaleReport[], options: Options): string {
+  const lines = [
+    '# Sandbox benchmark',
+    '',
+    `Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC · Node ${process.version} · ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}) · load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} at the end.`,
+    `In-memory PGlite, real HTTP on a random loopback port, ${options.requests} requests per row, concurrency ${options.concurrency}; latency counts until the body is read.`,
+    '',
+    '## Cold start',
+    '',
+    '| scale | subjects | sessions | datasets | files | createSandbox (seed included) | → first 200 | process start → first 200 | RSS after |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...reports.map(
+      (r) =>
+        `| ${r.scale} | ${thousands(r.counts.subjects ?? 0)} | ${thousands(r.counts.sessions ?? 0)} | ${thousands(r.counts.datasets ?? 0)} | ${thousands(r.counts.files ?? 0)} | ${(r.createMs / 1000).toFixed(1)} s | ${(r.firstOkMs / 1000).toFixed(1)} s | ${(r.sinceProcessStartMs / 1000).toFixed(1)} s | ${r.rssMb.toFixed(0)} MB |`,
+    ),
+    '',
+    '## Requests',
+    '',
+    '| scale | request | n | p50 ms | p95 ms | req/s | failed |',
+    '| ---: | --- | ---: | ---: | ---: | ---: | ---: |',
+    ...reports.flatMap((r) => r.results.map((x) => `| ${r.scale} | \`${x.name}\` | ${x.requests} | ${ms(x.p50)} | ${ms(x.p95)} | ${x.perSecond.toFixed(0)} | ${x.errors} |`)),
+    '',
+    '"process start → first 200" is measured from the start of this Node process, so for a later scale it includes the earlier runs.',
+    '',
+  ];
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  const options = parseArgs(process.argv.slice(2));
+  const reports: ScaleReport[] = [];
+  for (const scale of options.scales) {
+    console.error(`bench: scale ${scale}…`);
+    reports.push(await benchScale(scale, options));
+  }
+  const report = markdown(reports, options);
+  console.log(report);
+  const out = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'results/sandbox.md');
+  await mkdir(path.dirname(out), { recursive: true });
+  await writeFile(out, report);
+  console.error(`bench: written to ${path.relative(process.cwd(), out)}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
