@@ -1,8 +1,11 @@
-import { rm } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { openDatabase } from './db/database.ts';
+import type { Database } from './db/database.ts';
 import { ensureSchema } from './db/ddl.ts';
 import { ModelIndex, quoteIdent } from './db/models.ts';
 import { createRecordSink } from './db/sink.ts';
+import { discardSnapshot, lookupSeedSnapshot, writeSnapshot } from './db/snapshot.ts';
+import type { SeedSnapshot } from './db/snapshot.ts';
 import { FaultStore } from './http/faults.ts';
 import { createHttpApp } from './http/handler.ts';
 import type { DiscoverySource } from './http/runtime.ts';
@@ -22,6 +25,8 @@ export interface Sandbox {
   close(): Promise<void>;
   /** What was loaded into a fresh database: 'seed', 'fixture', or 'none' (existing data kept or seeding off). */
   readonly loaded: 'seed' | 'fixture' | 'none';
+  /** The seed snapshot cache: 'loaded' = started from it, 'saved' = seeded and stored it, 'none' = not used. */
+  readonly snapshot: 'loaded' | 'saved' | 'none';
 }
 
 function discoverySources(mode: DiscoveryMode = 'all'): Set<DiscoverySource> {
@@ -33,19 +38,32 @@ export async function createSandbox(opts: SandboxOptions = {}): Promise<Sandbox>
   const resources = opts.resources ?? registry;
   const throttle = opts.throttle ? new Throttle(parseRate(opts.throttle)) : undefined;
   if (opts.reset && opts.dataDir) await rm(opts.dataDir, { recursive: true, force: true });
-  const db = await openDatabase(opts.dataDir);
+  const scale = opts.seed === false ? null : (opts.seed?.scale ?? 1);
+  // Only the registry's demo data is cached: custom declarations or a fixture make another database.
+  const cached = scale !== null && !opts.fixture && resources === registry ? await lookupSeedSnapshot(scale, opts.dataDir) : null;
+  const { db, fromSnapshot } = await openWithSnapshot(opts.dataDir, cached);
   try {
     const models = new ModelIndex(resources);
     await ensureSchema(db, models);
     const sink = createRecordSink(db, models);
     const empty = await isEmpty(db, models);
     let loaded: Sandbox['loaded'] = 'none';
-    if (empty && opts.fixture) {
-      await loadFixture(sink, opts.fixture, resources);
-      loaded = 'fixture';
-    } else if (empty && opts.seed !== false) {
-      await seedDemoData(sink, { scale: opts.seed?.scale ?? 1 });
+    let snapshot: Sandbox['snapshot'] = 'none';
+    if (fromSnapshot && !empty) {
       loaded = 'seed';
+      snapshot = 'loaded';
+    } else if (empty && opts.fixture) {
+      await loadFixture(sink, opts.fixture, resources);
+      await db.query('ANALYZE');
+      loaded = 'fixture';
+    } else if (empty && scale !== null) {
+      await seedDemoData(sink, { scale });
+      // A bulk load leaves the planner without statistics: at scale 50 that meant sequential scans
+      // and multi-second detail pages.
+      await db.query('ANALYZE');
+      loaded = 'seed';
+      // Taken before the first request, so no token or edit ever lands in the cache.
+      if (cached && (await saveSnapshot(cached.file, db))) snapshot = 'saved';
     }
     const app = createHttpApp({
       resources,
@@ -62,6 +80,7 @@ export async function createSandbox(opts: SandboxOptions = {}): Promise<Sandbox>
       query: (sql, params) => db.query(sql, params ?? []),
       close: () => db.close(),
       loaded,
+      snapshot,
     };
   } catch (error) {
     await db.close();
@@ -74,4 +93,30 @@ async function isEmpty(db: Awaited<ReturnType<typeof openDatabase>>, models: Mod
   if (!probe) return true;
   const rows = await db.query(`SELECT 1 FROM ${quoteIdent(probe.table)} LIMIT 1`);
   return rows.length === 0;
+}
+
+async function openWithSnapshot(dataDir: string | null | undefined, cached: SeedSnapshot | null): Promise<{ db: Database; fromSnapshot: boolean }> {
+  if (!cached?.tarball) return { db: await openDatabase(dataDir), fromSnapshot: false };
+  try {
+    return { db: await openDatabase(dataDir, cached.tarball), fromSnapshot: true };
+  } catch (error) {
+    console.warn(`sandbox: ignoring unreadable seed snapshot ${cached.file}: ${(error as Error).message}`);
+    await discardSnapshot(cached.file);
+    // The data dir was missing or empty before (lookupSeedSnapshot checks), so clearing it loses nothing.
+    if (dataDir) {
+      await rm(dataDir, { recursive: true, force: true });
+      await mkdir(dataDir, { recursive: true });
+    }
+    return { db: await openDatabase(dataDir), fromSnapshot: false };
+  }
+}
+
+async function saveSnapshot(file: string, db: Database): Promise<boolean> {
+  try {
+    await writeSnapshot(file, db.pg);
+    return true;
+  } catch (error) {
+    console.warn(`sandbox: could not save the seed snapshot ${file}: ${(error as Error).message}`);
+    return false;
+  }
 }

@@ -51,10 +51,19 @@ function wrap(runner: Pick<Transaction, 'query' | 'exec'>): Queryable {
   };
 }
 
-/** Opens PGlite in `dataDir` (persistent) or in memory when `dataDir` is null/undefined. */
-export async function openDatabase(dataDir?: string | null): Promise<Database> {
-  const pg = dataDir ? new PGlite(dataDir, { parsers }) : new PGlite({ parsers });
-  await pg.waitReady;
+/**
+ * Opens PGlite in `dataDir` (persistent) or in memory when `dataDir` is null/undefined;
+ * `loadDataDir` (a data-dir tarball) starts a database that does not exist yet from that content.
+ */
+export async function openDatabase(dataDir?: string | null, loadDataDir?: Blob | null): Promise<Database> {
+  const options = { parsers, ...(loadDataDir ? { loadDataDir } : {}) };
+  const pg = dataDir ? new PGlite(dataDir, options) : new PGlite(options);
+  try {
+    await pg.waitReady;
+  } catch (error) {
+    await pg.close().catch(() => undefined);
+    throw error;
+  }
   const base = wrap(pg);
   return {
     ...base,

@@ -1,21 +1,29 @@
 import { dump } from 'js-yaml';
 import type { ResourceDeclaration } from '../resources/types.ts';
 import { html404, jsonResponse } from './errors.ts';
+import { buildCoreApi } from '../schema/coreapi.ts';
+import { buildOpenApi } from '../schema/openapi.ts';
+import { buildRootList } from '../schema/root.ts';
 import type { Runtime } from './runtime.ts';
-import { schemaExport } from './runtime.ts';
 import { baseUrlOf } from './urls.ts';
 
-type RootBuilder = (resources: readonly ResourceDeclaration[], baseUrl: string) => unknown;
-type OpenApiBuilder = (resources: readonly ResourceDeclaration[]) => unknown;
-type CoreApiBuilder = (resources: readonly ResourceDeclaration[], baseUrl: string) => unknown;
+// The OpenAPI document depends only on the declarations: render it once per declaration set.
+const openApiCache = new WeakMap<readonly ResourceDeclaration[], { json: string; yaml?: string }>();
+
+function renderedOpenApi(resources: readonly ResourceDeclaration[]): { json: string; yaml?: string } {
+  let cached = openApiCache.get(resources);
+  if (!cached) {
+    cached = { json: JSON.stringify(buildOpenApi(resources)) };
+    openApiCache.set(resources, cached);
+  }
+  return cached;
+}
 
 /** `GET /`: the JSON list of endpoints older Alyx served; current Alyx redirects to the admin. */
 export async function rootList(runtime: Runtime, request: Request): Promise<Response> {
   if (!runtime.discovery.has('root')) return new Response(null, { status: 302, headers: { location: '/admin' } });
   const baseUrl = baseUrlOf(request, runtime.publicUrl);
-  const build = await schemaExport<RootBuilder>('buildRootList');
-  const body = build ? build(runtime.resources, baseUrl) : Object.fromEntries(runtime.resources.map((r) => [r.name, `${baseUrl}/${r.name}`]));
-  return jsonResponse(200, body);
+  return jsonResponse(200, buildRootList(runtime.resources, baseUrl));
 }
 
 /** The JSON media type the client asked for, or undefined for YAML. */
@@ -31,17 +39,11 @@ function jsonType(request: Request): string | undefined {
 /** `GET /api/schema`: OpenAPI 3, YAML unless JSON is asked for (drf-spectacular's renderer order). */
 export async function openApi(runtime: Runtime, request: Request): Promise<Response> {
   if (!runtime.discovery.has('openapi')) return html404();
-  const build = await schemaExport<OpenApiBuilder>('buildOpenApi');
-  const document = build
-    ? build(runtime.resources)
-    : {
-        openapi: '3.0.3',
-        info: { title: '', version: '0.0.0' },
-        paths: Object.fromEntries(runtime.resources.map((r) => [`/${r.name}`, { get: { operationId: `${r.name.replace(/-/g, '_')}_list` } }])),
-      };
+  const rendered = renderedOpenApi(runtime.resources);
   const json = jsonType(request);
-  if (json) return new Response(JSON.stringify(document), { headers: { 'content-type': json, vary: 'Accept' } });
-  return new Response(dump(document, { noRefs: true, lineWidth: -1 }), {
+  if (json) return new Response(rendered.json, { headers: { 'content-type': json, vary: 'Accept' } });
+  rendered.yaml ??= dump(JSON.parse(rendered.json), { noRefs: true, lineWidth: -1 });
+  return new Response(rendered.yaml, {
     headers: { 'content-type': 'application/vnd.oai.openapi; charset=utf-8', vary: 'Accept' },
   });
 }
@@ -65,9 +67,5 @@ export async function docs(runtime: Runtime, request: Request): Promise<Response
     return new Response(DOCS_HTML, { headers: { 'content-type': 'text/html; charset=utf-8' } });
   }
   const baseUrl = baseUrlOf(request, runtime.publicUrl);
-  const build = await schemaExport<CoreApiBuilder>('buildCoreApi');
-  const document = build
-    ? build(runtime.resources, baseUrl)
-    : { _type: 'document', _meta: { url: `${baseUrl}/docs/`, title: 'Alyx REST API documentation' } };
-  return new Response(JSON.stringify(document), { headers: { 'content-type': 'application/coreapi+json', vary: 'Accept' } });
+  return new Response(JSON.stringify(buildCoreApi(runtime.resources, baseUrl)), { headers: { 'content-type': 'application/coreapi+json', vary: 'Accept' } });
 }

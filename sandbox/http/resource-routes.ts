@@ -7,7 +7,7 @@ import { authenticateHeader } from '../auth/tokens.ts';
 import { expectObject, parseBody } from './body.ts';
 import { detailError, jsonResponse, RouteNotFound, ServerError } from './errors.ts';
 import { andFragments, FilterCompiler, numberPlaceholders } from './filters.ts';
-import { optionsMetadata } from './options.ts';
+import { buildOptionsMetadata } from '../schema/options.ts';
 import { pageBounds, pageLinks } from './pagination.ts';
 import { Renderer, serializerFor } from './render.ts';
 import type { Runtime } from './runtime.ts';
@@ -78,7 +78,7 @@ export async function handleResource(runtime: Runtime, request: Request, name: s
   const baseUrl = baseUrlOf(request, runtime.publicUrl);
   const url = new URL(request.url);
   const call: Call = { runtime, request, model, user, baseUrl, requestUrl: `${baseUrl}${url.pathname}${url.search}` };
-  if (method === 'OPTIONS') return jsonResponse(200, await optionsMetadata(model, route), { allow: methods.join(', ') });
+  if (method === 'OPTIONS') return jsonResponse(200, buildOptionsMetadata(model.resource, route), { allow: methods.join(', ') });
   const listLike = route === 'list' || model.resource.quirks?.detailIsList === true;
   if (method === 'GET' || method === 'HEAD') {
     const response = listLike ? await list(call) : await retrieve(call, lookup as string | number);

@@ -4,6 +4,7 @@ import { isAlyxError } from '../api/http/errors.ts';
 import { parseAppPath } from '../config/paths.ts';
 import { markReadOnly } from '../lib/account-store.ts';
 import { createQueryClient, type QueryClientHooks } from '../lib/query-client.ts';
+import { warmUp } from './instance-loader.ts';
 import { queryClientContext } from './query-context.ts';
 import { appRoutes } from './routes.ts';
 import { redirectOnUnauthorized } from './session-expiry.ts';
@@ -36,5 +37,6 @@ export function createExplorer(
   router = createRouter(appRoutes, {
     getContext: () => new RouterContextProvider(new Map([[queryClientContext, queryClient]])),
   });
+  void warmUp(queryClient, router.state.location.pathname);
   return { router, queryClient };
 }

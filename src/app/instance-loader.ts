@@ -1,8 +1,10 @@
+import type { QueryClient } from '@tanstack/react-query';
 import { data, redirect, type LoaderFunctionArgs } from 'react-router';
 import { getToken } from '../api/auth/token-store.ts';
 import { findInstance, type InstanceConfig } from '../api/instances.ts';
 import { instancesQuery } from '../api/queries/instances-query.ts';
-import { paths } from '../config/paths.ts';
+import { apiModelQuery } from '../api/queries/schema-query.ts';
+import { parseAppPath, paths } from '../config/paths.ts';
 import { queryClientContext } from './query-context.ts';
 
 /** The configured instance named in the URL, or a 404 route error. */
@@ -25,5 +27,18 @@ export async function requireSignedIn(args: LoaderFunctionArgs): Promise<Instanc
     const url = new URL(args.request.url);
     throw redirect(paths.login(instance.name, `${url.pathname}${url.search}`));
   }
+  // Every signed-in view shows the endpoint tree: start reading the schema now rather than when the
+  // layout renders (a no-op while the cached model is fresh).
+  void args.context.get(queryClientContext).prefetchQuery(apiModelQuery(instance));
   return instance;
+}
+
+/**
+ * At start-up, before any route module has loaded: fetch the instances and, when signed in to the
+ * instance in the URL, its schema, so the endpoint tree does not wait for the route chunks first.
+ */
+export async function warmUp(queryClient: QueryClient, pathname: string): Promise<void> {
+  const instances = await queryClient.fetchQuery(instancesQuery()).catch(() => undefined);
+  const instance = findInstance(instances ?? [], parseAppPath(pathname).instance);
+  if (instance && getToken(instance.name) !== null) void queryClient.prefetchQuery(apiModelQuery(instance));
 }

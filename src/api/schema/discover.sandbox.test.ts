@@ -9,13 +9,10 @@ import { discoverApi } from './discover.ts';
 const sandboxModule = await loadSandboxModule();
 const BASE = 'http://sandbox.test';
 
-describe.skipIf(sandboxModule === null)('discoverApi per source against the sandbox', () => {
+describe('discoverApi per source against the sandbox', () => {
   const sandboxes: SandboxInstance[] = [];
   const start = async (options: Record<string, unknown>): Promise<SandboxInstance> => {
-    const sandbox = await (sandboxModule?.createSandbox({
-      dataDir: null,
-      ...options,
-    }) as Promise<SandboxInstance>);
+    const sandbox = await sandboxModule.createSandbox({ dataDir: null, ...options });
     sandboxes.push(sandbox);
     return sandbox;
   };

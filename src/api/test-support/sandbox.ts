@@ -1,12 +1,12 @@
 /**
  * Test support (Node only, never imported by app code): the in-process sandbox and the shared
- * Alyx reference documents. Both may be absent (a fresh clone has no ../shared; the sandbox may
- * not be built yet); callers skip with the printed reason.
+ * Alyx reference documents. The shared folder may be absent
+ * (a fresh clone has no ../shared); callers skip with the printed reason.
  */
 
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export interface SandboxInstance {
   fetch(request: Request): Promise<Response>;
@@ -30,25 +30,17 @@ export function readSharedJson(file: string): unknown {
   return JSON.parse(readFileSync(full, 'utf8')) as unknown;
 }
 
-/** The sandbox module, or null (with a printed reason) when it cannot be loaded. */
-export async function loadSandboxModule(): Promise<SandboxModule | null> {
-  // A computed specifier: app code must never bundle the sandbox, tests load it at run time.
-  const specifier = path.join(repoRoot, 'sandbox', 'app.ts');
-  if (!existsSync(specifier)) {
-    console.warn(`skipping: ${specifier} not found`);
-    return null;
-  }
-  try {
-    const loaded = (await import(/* @vite-ignore */ specifier)) as Partial<SandboxModule>;
-    if (typeof loaded.createSandbox !== 'function') {
-      console.warn('skipping: sandbox/app.ts exports no createSandbox');
-      return null;
-    }
-    return loaded as SandboxModule;
-  } catch (error) {
-    console.warn(`skipping: sandbox/app.ts failed to load: ${String(error)}`);
-    return null;
-  }
+/**
+ * The sandbox module. It is part of the repository, so failing to load it is a test failure,
+ * never a skip.
+ */
+export async function loadSandboxModule(): Promise<SandboxModule> {
+  // A computed file URL: app code must never bundle the sandbox, tests load it at run time
+  // (a file URL, not a path, so it also loads under the jsdom environment).
+  const specifier = pathToFileURL(path.join(repoRoot, 'sandbox', 'app.ts')).href;
+  const loaded = (await import(/* @vite-ignore */ specifier)) as Partial<SandboxModule>;
+  if (typeof loaded.createSandbox !== 'function') throw new Error('sandbox/app.ts exports no createSandbox');
+  return loaded as SandboxModule;
 }
 
 /** A fetch that hands requests to the in-process sandbox, for `createAlyxClient({ fetch })`. */

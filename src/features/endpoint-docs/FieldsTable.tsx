@@ -1,3 +1,5 @@
+import '@mantine/core/styles/ScrollArea.layer.css';
+import '@mantine/core/styles/Table.layer.css';
 import { Code, Table, Text } from '@mantine/core';
 import type { FieldModel } from '../../api/schema/model.ts';
 import { Choices } from './Choices.tsx';

@@ -1,3 +1,5 @@
+import '@mantine/core/styles/ScrollArea.layer.css';
+import '@mantine/core/styles/Table.layer.css';
 import { Code, Group, Table } from '@mantine/core';
 import type { EndpointModel } from '../../api/schema/model.ts';
 import { MethodBadges } from '../../components/MethodBadge.tsx';

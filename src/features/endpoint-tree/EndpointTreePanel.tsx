@@ -1,10 +1,11 @@
-import { CloseButton, ScrollArea, Stack, Text, TextInput } from '@mantine/core';
+import { Box, CloseButton, Stack, Text, TextInput } from '@mantine/core';
 import { useMemo, useRef, useState } from 'react';
 import { useLocation } from 'react-router';
 import type { ApiModel } from '../../api/schema/model.ts';
 import { IconSearch } from '../../components/icons.tsx';
 import { parseAppPath, paths } from '../../config/paths.ts';
 import { EndpointTree } from './EndpointTree.tsx';
+import classes from './EndpointTree.module.css';
 import { filterGroups, groupEndpoints } from './tree-data.ts';
 
 /** The navbar: a filter box over the endpoint tree of one instance. */
@@ -42,7 +43,8 @@ export function EndpointTreePanel({ instance, model }: { instance: string; model
       <Text size="xs" c="dimmed" aria-live="polite">
         {filtering ? `${matched} of ${total} endpoints` : `${total} endpoints`}
       </Text>
-      <ScrollArea flex={1} type="auto" offsetScrollbars viewportRef={treeBox}>
+      {/* A native scroll box: Mantine's ScrollArea would pull floating-ui into the first screen's code. */}
+      <Box ref={treeBox} flex={1} mih={0} className={classes.scroll}>
         {shown.length === 0 ? (
           <Text size="sm" c="dimmed" py="sm">
             No endpoint matches “{filter.trim()}”.
@@ -58,7 +60,7 @@ export function EndpointTreePanel({ instance, model }: { instance: string; model
             docsHrefFor={(endpoint) => paths.docs(instance, endpoint.name)}
           />
         )}
-      </ScrollArea>
+      </Box>
     </Stack>
   );
 }

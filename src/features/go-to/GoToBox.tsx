@@ -5,7 +5,6 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { isAlyxError } from '../../api/http/errors.ts';
 import type { InstanceConfig } from '../../api/instances.ts';
-import { resolveLookupQuery } from '../../api/queries/go-to.ts';
 import type { ApiModel } from '../../api/schema/model.ts';
 import { paths } from '../../config/paths.ts';
 import { IconSearch } from '../../components/icons.tsx';
@@ -42,6 +41,8 @@ export function GoToBox({ instance, instances, model }: GoToBoxProps) {
     setBusy(true);
     setMessage(null);
     try {
+      // The resolver is only needed once something is submitted: keep it out of the first screen's code.
+      const { resolveLookupQuery } = await import('../../api/queries/go-to.ts');
       const target = await queryClient.fetchQuery(resolveLookupQuery(instance, text, model, instances));
       if (!target) {
         setMessage(

@@ -1,3 +1,5 @@
+import '@mantine/core/styles/ScrollArea.layer.css';
+import '@mantine/core/styles/Table.layer.css';
 import { Stack, Table, Text, Title } from '@mantine/core';
 import type { EndpointModel, FieldModel } from '../../api/schema/model.ts';
 import { FieldValue } from './FieldValue.tsx';

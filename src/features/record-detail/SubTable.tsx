@@ -1,3 +1,5 @@
+import '@mantine/core/styles/ScrollArea.layer.css';
+import '@mantine/core/styles/Table.layer.css';
 import { Table, Text } from '@mantine/core';
 import { useDetailContext, type DetailLink } from './detail-context.ts';
 import { isPlainObject, subTableColumns, type RecordData } from './values.ts';

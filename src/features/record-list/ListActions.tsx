@@ -1,3 +1,8 @@
+import '@mantine/core/styles/VisuallyHidden.layer.css';
+import '@mantine/core/styles/Overlay.layer.css';
+import '@mantine/core/styles/Popover.layer.css';
+import '@mantine/core/styles/Menu.layer.css';
+import '@mantine/core/styles/Tooltip.layer.css';
 import { Button, CopyButton, Group, Menu, Tooltip } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { Row } from './columns.ts';

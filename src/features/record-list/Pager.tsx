@@ -1,3 +1,8 @@
+import '@mantine/core/styles/ScrollArea.layer.css';
+import '@mantine/core/styles/VisuallyHidden.layer.css';
+import '@mantine/core/styles/Overlay.layer.css';
+import '@mantine/core/styles/Popover.layer.css';
+import '@mantine/core/styles/Combobox.layer.css';
 import { Button, Group, Select, Text } from '@mantine/core';
 import { PAGE_SIZES, pageMoves, rangeLabel, type Paging } from './paging.ts';
 
