@@ -7,7 +7,7 @@ import type { InstanceConfig } from '../../api/instances.ts';
 import { listQuery } from '../../api/queries/record-queries.ts';
 import { loadSandboxModule, serveOverHttp, type HttpServer, type SandboxInstance } from '../../api/test-support/sandbox.ts';
 import { renderApp } from '../../testing/render.tsx';
-import { testModel } from './test-model.ts';
+import { testModel } from '../../testing/browse-model.ts';
 
 const sandboxModule = await loadSandboxModule();
 

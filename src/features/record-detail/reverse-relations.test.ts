@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findReverseRelations, recordId, singular } from './reverse-relations.ts';
-import { testModel } from './test-model.ts';
+import { testModel } from '../../testing/browse-model.ts';
 
 const model = testModel();
 

@@ -6,7 +6,7 @@ import { createAlyxClient } from '../../api/http/client.ts';
 import type { InstanceConfig } from '../../api/instances.ts';
 import { loadSandboxModule, serveOverHttp, type HttpServer, type SandboxInstance } from '../../api/test-support/sandbox.ts';
 import { renderApp } from '../../testing/render.tsx';
-import { testModel } from './test-model.ts';
+import { testModel } from '../../testing/browse-model.ts';
 
 const sandboxModule = await loadSandboxModule();
 

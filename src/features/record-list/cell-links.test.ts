@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { endpointNamed, fieldRelation, resolveValueLink, type LinkContext } from './cell-links.ts';
-import { endpointOf, testModel } from './test-model.ts';
+import { endpointOf, testModel } from '../../testing/browse-model.ts';
 
 const model = testModel();
 const ctx: LinkContext = { instance: 'sandbox', model, bases: ['http://127.0.0.1:8000', '/api/sandbox', 'http://127.0.0.1:5181/api/sandbox'] };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { availableColumns, defaultColumns, resolveColumns } from './columns.ts';
-import { endpointOf, field, testModel } from './test-model.ts';
+import { endpointOf, field, testModel } from '../../testing/browse-model.ts';
 import type { EndpointModel } from '../../api/schema/model.ts';
 
 const model = testModel();

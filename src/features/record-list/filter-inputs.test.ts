@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { filterInput, joinDateRange, listFilters, mergeFilters, shownFilterNames, splitDateRange, unknownParams } from './filter-inputs.ts';
-import { endpointOf, filter, testModel } from './test-model.ts';
+import { endpointOf, filter, testModel } from '../../testing/browse-model.ts';
 
 const model = testModel();
 const sessions = endpointOf(model, 'sessions');

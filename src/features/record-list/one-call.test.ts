@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { oneCall } from './one-call.ts';
-import { endpointOf, testModel } from './test-model.ts';
+import { endpointOf, testModel } from '../../testing/browse-model.ts';
 
 const sessions = endpointOf(testModel(), 'sessions');
 

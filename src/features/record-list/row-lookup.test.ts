@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rowLookup } from './row-lookup.ts';
-import { endpointOf, testModel } from './test-model.ts';
+import { endpointOf, testModel } from '../../testing/browse-model.ts';
 
 const model = testModel();
 

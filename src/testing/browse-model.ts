@@ -1,5 +1,5 @@
 /** A small hand-built API model for tests, shaped like the sandbox's sessions/subjects/datasets. */
-import type { ApiModel, EndpointModel, FieldKind, FieldModel, FilterModel, RelationTarget } from '../../api/schema/model.ts';
+import type { ApiModel, EndpointModel, FieldKind, FieldModel, FilterModel, RelationTarget } from '../api/schema/model.ts';
 
 export function field(name: string, kind: FieldKind, extra: Partial<FieldModel> = {}): FieldModel {
   return { name, kind, required: false, readOnly: false, writeOnly: false, nullable: true, ...extra };
