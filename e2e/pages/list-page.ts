@@ -72,6 +72,12 @@ export class ListPage {
     await this.applyFilters.click();
   }
 
+  /** Types a whole Alyx query string (`subject=KS005&limit=25`) into the raw query editor and runs it. */
+  async runQuery(query: string): Promise<void> {
+    await this.rawQuery.fill(query);
+    await this.page.getByRole('button', { name: 'Run query' }).click();
+  }
+
   /** Opens the record of the first row through its record link. */
   async openFirstRecord(): Promise<void> {
     await this.row(0).getByRole('link').first().click();

@@ -4,6 +4,7 @@
  * Each source may fail; only when none works does discovery throw.
  */
 
+import { inferDetailRoutes } from './detail-routes.ts';
 import type { AlyxClient } from '../http/client.ts';
 import { AlyxError, isAlyxError } from '../http/errors.ts';
 import type { ApiModel, EndpointModel } from './model.ts';
@@ -137,5 +138,5 @@ export async function discoverApi(client: AlyxClient, options: DiscoverOptions =
     const fromOptions = await probeOptions(client, model, options, attempts);
     if (fromOptions) model = mergeModels([...parts, fromOptions], builtAt);
   }
-  return applyRelations(model);
+  return applyRelations(inferDetailRoutes(model));
 }

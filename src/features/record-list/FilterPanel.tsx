@@ -57,10 +57,20 @@ export function FilterPanel({ endpoint, search, onApply }: FilterPanelProps) {
   };
 
   if (filters.length === 0) {
+    // Root lists and OPTIONS never describe filters: "none known" is not "none exist", so the raw
+    // Alyx query stays available either way.
+    const documented = endpoint?.sources.some((source) => source === 'openapi' || source === 'coreapi') ?? false;
     return (
-      <Text size="sm" c="dimmed">
-        This endpoint has no filters besides paging.
-      </Text>
+      <Paper withBorder p="sm" radius="sm">
+        <Stack gap="sm">
+          <Text size="sm" c="dimmed">
+            {documented
+              ? 'This endpoint has no filters besides paging.'
+              : 'This instance does not document its filters: type an Alyx query (filters, django=…) below.'}
+          </Text>
+          <RawQueryEditor search={search} onApply={onApply} />
+        </Stack>
+      </Paper>
     );
   }
   return (
