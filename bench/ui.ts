@@ -1,0 +1,407 @@
+// `npm run bench:ui [-- --runs N]`: how fast the production build shows things, in headless Chromium
+// on this machine. A benchmark, not a test: it prints a Markdown table and writes bench/results/ui.md.
+// Times are taken in the page (see RECORDER): "painted" is the end of the first frame that shows
+// the element, "data received" the list response's `responseEnd` in Resource Timing.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import os from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
+
+const SANDBOX_PORT = 8401;
+const APP_PORT = 5191;
+const APP = `http://127.0.0.1:${APP_PORT}`;
+const SANDBOX = `http://127.0.0.1:${SANDBOX_PORT}`;
+const runsFlag = process.argv.indexOf('--runs');
+const RUNS = runsFlag >= 0 ? Number(process.argv[runsFlag + 1]) : 5;
+const tsx = join('node_modules', '.bin', 'tsx');
+// Alyx's own OpenAPI document (71 paths), served in front of the sandbox as a second instance so the
+// tree is also measured at the size of a real Alyx; skipped when ../shared/alyx is not there.
+const REAL_OPENAPI = resolve('..', 'shared', 'alyx', 'openapi.json');
+const children: ChildProcess[] = [];
+
+function start(args: string[], env: Record<string, string>): void {
+  children.push(spawn(tsx, args, { stdio: 'ignore', env: { ...process.env, ...env } }));
+}
+
+async function waitFor(url: string): Promise<void> {
+  const deadline = Date.now() + 240_000;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).status < 500) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} did not answer`);
+}
+
+const HOP_BY_HOP = new Set([
+  'host',
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+  'content-length',
+  'accept-encoding',
+]);
+
+/** The sandbox, except that `/api/schema` answers with Alyx's real OpenAPI document. */
+function realSchemaFront(schema: string): Promise<{ url: string; server: Server }> {
+  const server = createServer((req, res) => {
+    const path = req.url ?? '/';
+    if (path.startsWith('/api/schema')) {
+      res.writeHead(200, { 'content-type': 'application/vnd.oai.openapi+json' }).end(schema);
+      return;
+    }
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const headers = Object.fromEntries(
+        Object.entries(req.headers).filter(
+          (e): e is [string, string] => typeof e[1] === 'string' && !HOP_BY_HOP.has(e[0]),
+        ),
+      );
+      const body = chunks.length > 0 ? Buffer.concat(chunks) : undefined;
+      fetch(`${SANDBOX}${path}`, { method: req.method, headers, body })
+        .then(async (upstream) => {
+          const out = Buffer.from(await upstream.arrayBuffer());
+          res
+            .writeHead(upstream.status, {
+              'content-type': upstream.headers.get('content-type') ?? 'application/json',
+            })
+            .end(out);
+        })
+        .catch(() => res.writeHead(502).end());
+    });
+  });
+  return new Promise((done) =>
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      done({ url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`, server });
+    }),
+  );
+}
+
+/**
+ * Installed before any page script: notes, for each newly shown endpoint tree and each new pair of
+ * a list's range label ("1–1,000 of 21,415") and first row's text (while "Next" loads, the label
+ * changes at once and the previous rows stay), when it was put in the DOM and when the frame
+ * showing it was done (rAF, then a task after it).
+ */
+const RECORDER = `(() => {
+  const events = [];
+  window.__bench = { events };
+  const seen = new WeakSet();
+  const texts = new WeakMap();
+  const mark = (kind, text, rows, first) => {
+    const seenAt = performance.now();
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => events.push({ kind, text, rows, first, seenAt, paintedAt: performance.now() });
+      channel.port2.postMessage(null);
+    });
+  };
+  const check = () => {
+    const item = document.querySelector('[role="tree"] [role="treeitem"]');
+    const tree = item && item.closest('[role="tree"]');
+    if (tree && !seen.has(tree)) { seen.add(tree); mark('tree', '', 0, ''); }
+    const range = document.querySelector('[data-testid="list-range"]');
+    if (!range) return;
+    const rows = document.querySelectorAll('[data-testid="record-table-scroll"] tbody tr[aria-rowindex]');
+    if (rows.length === 0) return;
+    const key = range.textContent + '|' + rows[0].textContent;
+    if (texts.get(range) !== key) { texts.set(range, key); mark('rows', range.textContent, rows.length, rows[0].textContent); }
+  };
+  new MutationObserver(check).observe(document, { childList: true, subtree: true, characterData: true });
+})();`;
+
+interface BenchEvent {
+  kind: 'tree' | 'rows';
+  text: string;
+  rows: number;
+  first: string;
+  seenAt: number;
+  paintedAt: number;
+}
+
+const events = (page: Page): Promise<BenchEvent[]> =>
+  page.evaluate(() => (window as unknown as { __bench: { events: BenchEvent[] } }).__bench.events);
+
+async function nextEvent(
+  page: Page,
+  kind: BenchEvent['kind'],
+  after: number,
+  match = '',
+  notFirst?: string,
+): Promise<BenchEvent> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    const found = (await events(page)).find(
+      (e) => e.kind === kind && e.seenAt >= after && e.text.startsWith(match) && e.first !== notFirst,
+    );
+    if (found) return found;
+    await page.waitForTimeout(20);
+  }
+  throw new Error(`no ${kind} event ${match} on ${page.url()}`);
+}
+
+/** `responseEnd` of the last API response whose URL has `pathname` and every one of `params`. */
+function responseEnd(page: Page, pathname: string, params: Record<string, string>): Promise<number> {
+  return page.evaluate(
+    ([path, wanted]) => {
+      const ends = performance
+        .getEntriesByType('resource')
+        .filter((e) => {
+          const url = new URL(e.name);
+          return (
+            url.pathname === path && Object.entries(wanted).every(([k, v]) => url.searchParams.get(k) === v)
+          );
+        })
+        .map((e) => (e as PerformanceResourceTiming).responseEnd);
+      if (ends.length === 0) throw new Error(`no response for ${path} ${JSON.stringify(wanted)}`);
+      return Math.max(...ends);
+    },
+    [pathname, params] as const,
+  );
+}
+
+/** Full page load of `url` → the endpoint tree painted, in ms since navigation start. */
+async function treeTime(page: Page, url: string): Promise<number> {
+  await page.goto(url, { waitUntil: 'commit' });
+  return (await nextEvent(page, 'tree', 0)).paintedAt;
+}
+
+/** Full page load of a list: data received → rows painted, and how many rows the table holds. */
+async function listAfterData(
+  page: Page,
+  endpoint: string,
+  limit: number,
+): Promise<{ ms: number; total: number }> {
+  await page.goto(`${APP}/sandbox/${endpoint}?limit=${limit}`, { waitUntil: 'commit' });
+  const shown = await nextEvent(page, 'rows', 0, '1–');
+  const dataAt = await responseEnd(page, `/api/sandbox/${endpoint}`, { limit: String(limit) });
+  const total =
+    Number(await page.getByTestId('record-table-scroll').getByRole('table').getAttribute('aria-rowcount')) -
+    1;
+  return { ms: shown.paintedAt - dataAt, total };
+}
+
+/** On a loaded list page, "Next": the next page's data received → its rows painted (in-app navigation). */
+async function nextPageAfterData(page: Page, endpoint: string, limit: number): Promise<number> {
+  const before = await page.evaluate(() => performance.now());
+  const previous = (await events(page)).filter((e) => e.kind === 'rows').at(-1)?.first;
+  await page.getByRole('group', { name: 'Pages' }).getByRole('button', { name: 'Next' }).click();
+  const shown = await nextEvent(page, 'rows', before, `${(limit + 1).toLocaleString('en-US')}–`, previous);
+  const dataAt = await responseEnd(page, `/api/sandbox/${endpoint}`, {
+    limit: String(limit),
+    offset: String(limit),
+  });
+  return shown.paintedAt - dataAt;
+}
+
+/** Waits until no API request has been in flight for `quietMs`. */
+async function apiIdle(page: Page, inFlight: () => number, quietMs = 500): Promise<void> {
+  let quietSince = Date.now();
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (inFlight() > 0) quietSince = Date.now();
+    else if (Date.now() - quietSince >= quietMs) return;
+    await page.waitForTimeout(25);
+  }
+}
+
+/** List → record → back: ms from history.back() to the list's rows painted, and API requests meanwhile. */
+async function backNavigation(page: Page): Promise<{ ms: number; requests: number }> {
+  let inFlight = 0;
+  let requests = 0;
+  const isApi = (r: { url(): string }) => r.url().includes('/api/sandbox/');
+  page.on('request', (r) => {
+    if (!isApi(r)) return;
+    inFlight += 1;
+    requests += 1;
+  });
+  const finished = (r: { url(): string }) => {
+    if (isApi(r)) inFlight -= 1;
+  };
+  page.on('requestfinished', finished);
+  page.on('requestfailed', finished);
+  await page.goto(`${APP}/sandbox/sessions?limit=250`, { waitUntil: 'commit' });
+  await nextEvent(page, 'rows', 0, '1–');
+  const recordLink = page
+    .getByTestId('record-table-scroll')
+    .locator('tbody tr[aria-rowindex] a[href*="/sandbox/sessions/"]')
+    .first();
+  await recordLink.click();
+  await page.waitForURL(/\/sandbox\/sessions\/[0-9a-f-]{36}$/);
+  await page.getByRole('tab', { name: /raw json/i }).waitFor({ timeout: 30_000 });
+  // The record page's own requests (reverse-relation counts) must not be counted as the back navigation's.
+  await apiIdle(page, () => inFlight);
+  requests = 0;
+  const backAt = await page.evaluate(() => {
+    const at = performance.now();
+    history.back();
+    return at;
+  });
+  const shown = await nextEvent(page, 'rows', backAt, '1–');
+  await page.waitForTimeout(500);
+  return { ms: shown.paintedAt - backAt, requests };
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? NaN;
+};
+
+async function signedInContext(
+  browser: Awaited<ReturnType<typeof chromium.launch>>,
+  token: string,
+  instances: string[],
+): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.addInitScript(RECORDER);
+  // The token store's sessionStorage keys, as the login form leaves them (src/api/auth/token-store.ts).
+  await context.addInitScript(
+    ([t, names]) => {
+      for (const name of names) window.sessionStorage.setItem(`alyx-explorer:token:${name}`, t);
+    },
+    [token, instances] as const,
+  );
+  return context;
+}
+
+async function main(): Promise<void> {
+  if (!existsSync('dist/index.html'))
+    spawnSync(join('node_modules', '.bin', 'vite'), ['build'], { stdio: 'inherit' });
+  mkdirSync('bench/results', { recursive: true });
+  start(['sandbox/main.ts', '--memory', '--port', String(SANDBOX_PORT)], {});
+  await waitFor(`${SANDBOX}/auth-token`);
+  const real = existsSync(REAL_OPENAPI) ? await realSchemaFront(readFileSync(REAL_OPENAPI, 'utf8')) : null;
+  if (!real) console.log(`skipping the 71-path tree: ${REAL_OPENAPI} not found`);
+  const configPath = join(mkdtempSync(join(os.tmpdir(), 'alyx-ui-bench-')), 'instances.json');
+  const instances = [
+    { name: 'sandbox', url: SANDBOX, proxy: true },
+    ...(real ? [{ name: 'alyx71', url: real.url, proxy: true }] : []),
+  ];
+  writeFileSync(configPath, JSON.stringify({ instances }));
+  start(['server/main.ts'], { PORT: String(APP_PORT), EXPLORER_CONFIG: configPath });
+  await waitFor(`${APP}/__explorer/instances`);
+
+  const token = (await (
+    await fetch(`${SANDBOX}/auth-token`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: 'admin' }),
+    })
+  ).json()) as { token: string };
+
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  const r = {
+    treeCold: [] as number[],
+    treeWarm: [] as number[],
+    tree71: [] as number[],
+    list250: [] as number[],
+  };
+  const more = {
+    list1000: [] as number[],
+    next1000: [] as number[],
+    back: [] as number[],
+    backRequests: [] as number[],
+  };
+  let firstScreenGzip = 0;
+  let firstScreenFiles: string[] = [];
+  let rows1000 = 0;
+
+  // A throwaway load first, so the first measured run does not pay for Chromium's own start-up.
+  const warmup = await signedInContext(
+    browser,
+    token.token,
+    instances.map((i) => i.name),
+  );
+  await treeTime(await warmup.newPage(), `${APP}/sandbox`);
+  await warmup.close();
+
+  for (let run = 0; run < RUNS; run++) {
+    const context = await signedInContext(
+      browser,
+      token.token,
+      instances.map((i) => i.name),
+    );
+    const page = await context.newPage();
+    const assets = new Set<string>();
+    page.on('response', (res) => {
+      const u = new URL(res.url());
+      if (/\.(js|css)$/.test(u.pathname)) assets.add(u.pathname);
+    });
+    r.treeCold.push(await treeTime(page, `${APP}/sandbox`));
+    if (run === 0) {
+      firstScreenFiles = [...assets];
+      firstScreenGzip = firstScreenFiles.reduce(
+        (sum, p) => sum + gzipSync(readFileSync(join('dist', p))).length,
+        0,
+      );
+    }
+    r.treeWarm.push(await treeTime(page, `${APP}/sandbox`));
+    if (real) r.tree71.push(await treeTime(page, `${APP}/alyx71`));
+    // The first list page of the run loads and compiles the list code too: the worst case.
+    const big = await listAfterData(page, 'datasets', 1000);
+    more.list1000.push(big.ms);
+    rows1000 = big.total;
+    more.next1000.push(await nextPageAfterData(page, 'datasets', 1000));
+    r.list250.push((await listAfterData(page, 'sessions', 250)).ms);
+    const back = await backNavigation(page);
+    more.back.push(back.ms);
+    more.backRequests.push(back.requests);
+    await context.close();
+  }
+  await browser.close();
+  real?.server.close();
+
+  const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+  const ms = (xs: number[]) =>
+    `${Math.round(median(xs))} ms (${Math.round(Math.min(...xs))}–${Math.round(Math.max(...xs))})`;
+  const load = os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
+  const table = [
+    `Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC · headless Chromium · ${os.cpus().length} CPUs · load average ${load} at the end.`,
+    `Median of ${RUNS} runs (min–max); each run is a fresh browser context (no HTTP cache, no stored schema).`,
+    '',
+    '| measure | result | target |',
+    '| --- | --- | --- |',
+    `| first-screen JS+CSS of \`/sandbox\`, gzip (${firstScreenFiles.length} files) | ${kb(firstScreenGzip)} | ≤ 180 KB |`,
+    `| navigation → endpoint tree painted, cold (sandbox, 28 endpoints; schema fetched) | ${ms(r.treeCold)} | well under 1 s |`,
+    `| navigation → endpoint tree painted, warm (schema stored, code cached) | ${ms(r.treeWarm)} | well under 1 s |`,
+    ...(real
+      ? [
+          `| navigation → endpoint tree painted, Alyx's real OpenAPI (71 paths; schema fetched, code cached) | ${ms(r.tree71)} | well under 1 s |`,
+        ]
+      : []),
+    `| ${rows1000.toLocaleString('en-US')}-row dataset page load, the run's first list (list code not yet loaded): data received → rows painted | ${ms(more.list1000)} | ≤ 300 ms |`,
+    `| 250-row session page load (list code cached): data received → rows painted | ${ms(r.list250)} | — |`,
+    `| ${rows1000.toLocaleString('en-US')}-row dataset page, "Next" in the app: data received → rows painted | ${ms(more.next1000)} | ≤ 300 ms |`,
+    `| back navigation record → visited list: history.back() → rows painted | ${ms(more.back)} | — |`,
+    `| API requests during back navigation (max over runs) | ${Math.max(...more.backRequests)} | 0 |`,
+  ].join('\n');
+  console.log(table);
+  writeFileSync(join('bench', 'results', 'ui.md'), `# UI benchmark (\`npm run bench:ui\`)\n\n${table}\n`);
+}
+
+try {
+  await main();
+} finally {
+  for (const child of children) child.kill('SIGTERM');
+}
