@@ -15,6 +15,12 @@ test.describe('logging in and out', () => {
     await expect(login.password).toHaveValue('not-her-password');
   });
 
+  test('the sandbox login names its demo accounts', async ({ page }) => {
+    const login = new LoginPage(page);
+    await login.goto('sandbox');
+    await expect(page.getByRole('note', { name: 'Demo accounts' })).toContainText('alice');
+  });
+
   test('a data page sends a visitor to login and back to that page afterwards', async ({ page }) => {
     await page.goto('/sandbox/sessions/~/docs');
     const login = new LoginPage(page);

@@ -30,9 +30,11 @@ function errorOf(run: () => unknown): string {
 
 describe('loadInstances', () => {
   it('falls back to the sandbox on SANDBOX_PORT when nothing is configured', () => {
-    expect(loadInstances({}, cwd)).toEqual([{ name: 'sandbox', url: 'http://127.0.0.1:8000', proxy: true }]);
+    expect(loadInstances({}, cwd)).toEqual([
+      { name: 'sandbox', url: 'http://127.0.0.1:8000', proxy: true, sandbox: true },
+    ]);
     expect(loadInstances({ SANDBOX_PORT: '8123' }, cwd)).toEqual([
-      { name: 'sandbox', url: 'http://127.0.0.1:8123', proxy: true },
+      { name: 'sandbox', url: 'http://127.0.0.1:8123', proxy: true, sandbox: true },
     ]);
     expect(usesSandbox({}, cwd)).toBe(true);
   });
@@ -80,6 +82,21 @@ describe('loadInstances', () => {
     expect(loadInstances({ EXPLORER_CONFIG: 'custom.json' }, cwd)).toEqual([
       { name: 'one', url: 'https://one.example.org', proxy: true },
     ]);
+  });
+
+  it('passes a sandbox mark on to the browser, and only a boolean one', () => {
+    const instances = validateInstances(
+      { instances: [{ name: 'local', url: 'http://127.0.0.1:8000', sandbox: true }] },
+      'f.json',
+    );
+    expect(publicInstances(instances)).toEqual([
+      { name: 'local', url: 'http://127.0.0.1:8000', proxy: true, baseUrl: '/api/local', sandbox: true },
+    ]);
+    expect(
+      errorOf(() =>
+        validateInstances({ instances: [{ name: 'x', url: 'http://a.b', sandbox: 'yes' }] }, 'f.json'),
+      ),
+    ).toMatch(/sandbox must be true or false/);
   });
 
   it('names a missing EXPLORER_CONFIG file and broken JSON', () => {

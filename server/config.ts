@@ -9,6 +9,8 @@ export interface InstanceConfig {
   url: string;
   /** true: the browser goes through the same-origin proxy; false: it calls `url` directly (CORS-enabled instances). */
   proxy: boolean;
+  /** The embedded sandbox: the login page offers its demo accounts. */
+  sandbox?: boolean;
 }
 
 /** What the browser receives from `GET /__explorer/instances`. */
@@ -30,7 +32,7 @@ export const SANDBOX_INSTANCE_NAME = 'sandbox';
 const NAME_PATTERN = /^[a-z0-9][a-z0-9-]{0,31}$/;
 /** Names that would collide with the app server's or Vite's own top-level paths (`__explorer` fails the pattern). */
 const RESERVED_NAMES = new Set(['api', 'assets', 'explorer', 'src', 'public']);
-const INSTANCE_KEYS = new Set(['name', 'url', 'proxy']);
+const INSTANCE_KEYS = new Set(['name', 'url', 'proxy', 'sandbox']);
 
 /** Path of the config file in use, or undefined when none is configured. */
 export function configFilePath(env: Env, cwd: string): string | undefined {
@@ -63,15 +65,16 @@ export function sandboxInstance(env: Env): InstanceConfig {
   // A wildcard bind address is not a destination: talk to it over loopback.
   const host =
     bound === '0.0.0.0' || bound === '::' ? '127.0.0.1' : bound.includes(':') ? `[${bound}]` : bound;
-  return { name: SANDBOX_INSTANCE_NAME, url: `http://${host}:${port}`, proxy: true };
+  return { name: SANDBOX_INSTANCE_NAME, url: `http://${host}:${port}`, proxy: true, sandbox: true };
 }
 
 export function publicInstances(instances: readonly InstanceConfig[]): PublicInstance[] {
-  return instances.map(({ name, url, proxy }) => ({
+  return instances.map(({ name, url, proxy, sandbox }) => ({
     name,
     url,
     proxy,
     baseUrl: proxy ? `/api/${name}` : url,
+    ...(sandbox ? { sandbox } : {}),
   }));
 }
 
@@ -114,9 +117,9 @@ export function validateInstances(raw: unknown, source: string): InstanceConfig[
     if (!isRecord(entry)) return fail(`${where} must be an object { "name", "url", "proxy" }`);
     const unknown = Object.keys(entry).filter((key) => !INSTANCE_KEYS.has(key));
     if (unknown.length > 0) {
-      fail(`${where} has unknown key(s) ${unknown.join(', ')}; allowed: name, url, proxy`);
+      fail(`${where} has unknown key(s) ${unknown.join(', ')}; allowed: name, url, proxy, sandbox`);
     }
-    const { name, url, proxy = true } = entry;
+    const { name, url, proxy = true, sandbox = false } = entry;
     if (typeof name !== 'string' || !NAME_PATTERN.test(name)) {
       return fail(
         `${where}.name ${JSON.stringify(name)} must match ${NAME_PATTERN.source} (lowercase letters, digits, dashes; up to 32)`,
@@ -126,8 +129,10 @@ export function validateInstances(raw: unknown, source: string): InstanceConfig[
     if (seen.has(name)) return fail(`${where}.name "${name}" is used twice; names must be unique`);
     seen.add(name);
     if (typeof proxy !== 'boolean') return fail(`${where}.proxy must be true or false`);
+    if (typeof sandbox !== 'boolean') return fail(`${where}.sandbox must be true or false`);
     if (typeof url !== 'string') return fail(`${where}.url must be a string like "https://alyx.example.org"`);
-    return { name, url: normaliseUrl(url, `${where}.url`, fail), proxy };
+    const instance: InstanceConfig = { name, url: normaliseUrl(url, `${where}.url`, fail), proxy };
+    return sandbox ? { ...instance, sandbox } : instance;
   });
 }
 

@@ -55,7 +55,12 @@ const configPath = join(configDir, 'explorer.config.json');
 writeFileSync(
   configPath,
   JSON.stringify({
-    instances: E2E_SANDBOXES.map((s) => ({ name: s.instance, url: `http://127.0.0.1:${s.port}`, proxy: true })),
+    instances: E2E_SANDBOXES.map((s) => ({
+      name: s.instance,
+      url: `http://127.0.0.1:${s.port}`,
+      proxy: true,
+      sandbox: true,
+    })),
   }),
 );
 start(['server/main.ts'], { PORT: String(E2E_APP_PORT), HOST: '127.0.0.1', EXPLORER_CONFIG: configPath });

@@ -11,6 +11,8 @@ export interface InstanceConfig {
   proxy: boolean;
   /** Where requests go: `/api/{name}` when proxied, else `url`. */
   baseUrl: string;
+  /** The embedded sandbox, whose demo accounts the login page may offer. */
+  sandbox?: boolean;
 }
 
 const clients = new Map<string, AlyxClient>();
@@ -51,12 +53,13 @@ export function parseInstances(data: unknown): InstanceConfig[] {
   const out: InstanceConfig[] = [];
   for (const item of data) {
     if (!isRecord(item)) continue;
-    const { name, url, proxy, baseUrl } = item;
+    const { name, url, proxy, baseUrl, sandbox } = item;
     if (typeof name !== 'string' || !/^[A-Za-z0-9_-]+$/.test(name)) continue;
     if (typeof url !== 'string') continue;
     const proxied = proxy !== false;
     const base = typeof baseUrl === 'string' && baseUrl.length > 0 ? baseUrl : proxied ? `/api/${name}` : url;
-    out.push({ name, url, proxy: proxied, baseUrl: base.replace(/\/+$/, '') });
+    const instance: InstanceConfig = { name, url, proxy: proxied, baseUrl: base.replace(/\/+$/, '') };
+    out.push(sandbox === true ? { ...instance, sandbox: true } : instance);
   }
   return out;
 }

@@ -27,6 +27,7 @@ import { alyxKeys } from '../../api/queries/keys.ts';
 import { paths } from '../../config/paths.ts';
 import { setAccount } from '../../lib/account-store.ts';
 import { loginErrorMessage } from './login-error.ts';
+import { DemoAccounts } from './DemoAccounts.tsx';
 import { safeNext } from './safe-next.ts';
 
 type Credentials =
@@ -87,6 +88,7 @@ export function LoginView({ instance, next }: { instance: InstanceConfig; next?:
               </Anchor>
             </Text>
           </div>
+          {instance.sandbox ? <DemoAccounts /> : null}
           <Tabs value={mode} onChange={(value) => setMode(value === 'token' ? 'token' : 'password')}>
             <Tabs.List grow>
               <Tabs.Tab value="password">Username and password</Tabs.Tab>
