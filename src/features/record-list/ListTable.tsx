@@ -9,7 +9,7 @@ import { CellValue, shortText } from './CellValue.tsx';
 import { columnWidth, type Row } from './columns.ts';
 import { useListContext } from './list-context.ts';
 import { RecordLink } from './RecordLink.tsx';
-import { rowLookup } from './row-lookup.ts';
+import { recordLookup } from '../../api/queries/row-key.ts';
 import { nextSort, sortRows, type SortState } from './sort.ts';
 
 const ROW_HEIGHT = 34;
@@ -65,8 +65,8 @@ export function ListTable({ endpoint, endpointName, rows, columns, linkColumn, s
   const span = columns.length + (leadingLink ? 1 : 0);
 
   const recordCell = (row: Row, content: string | null) => {
-    const lookup = rowLookup(endpoint, row);
-    if (lookup === null) return <Text span c="dimmed" size="sm">—</Text>;
+    const lookup = endpoint ? recordLookup(endpoint, row) : undefined;
+    if (lookup === undefined) return <Text span c="dimmed" size="sm">—</Text>;
     return (
       <RecordLink link={{ kind: 'app', to: paths.record(instance.name, endpointName, lookup), endpoint: endpointName, lookup }} title={lookup}>
         {content ?? shortText(lookup)}
