@@ -3,12 +3,20 @@ import { signIn } from './pages/login-page.ts';
 import { ListPage } from './pages/list-page.ts';
 import { RecordPage } from './pages/record-page.ts';
 import { DEMO_ACCOUNTS } from './support/stack.ts';
+import { watchConsoleErrors } from './support/console-errors.ts';
 
 const INSTANCE = 'sandbox';
 
 test.describe('browsing records', () => {
+  let consoleErrors: () => string[];
+
   test.beforeEach(async ({ page }) => {
+    consoleErrors = watchConsoleErrors(page);
     await signIn(page, INSTANCE, DEMO_ACCOUNTS.admin, `/${INSTANCE}/sessions`);
+  });
+
+  test.afterEach(() => {
+    expect(consoleErrors(), 'console errors while browsing').toEqual([]);
   });
 
   test('a researcher pages and filters sessions, opens one, follows its subject and comes back', async ({ page }) => {

@@ -2,10 +2,19 @@ import { expect, test } from '@playwright/test';
 import { DEMO_ACCOUNTS } from './support/stack.ts';
 import { AppShell } from './pages/app-shell.ts';
 import { signIn } from './pages/login-page.ts';
+import { watchConsoleErrors } from './support/console-errors.ts';
 
 test.describe('endpoint tree and docs', () => {
+  let consoleErrors: () => string[];
+
   test.beforeEach(async ({ page }) => {
+    consoleErrors = watchConsoleErrors(page);
     await signIn(page, 'sandbox', DEMO_ACCOUNTS.alice);
+  });
+
+  test.afterEach(() => {
+    // The go-to test asks for a nickname that does not exist: its 404 is the browser's own log line.
+    expect(consoleErrors().filter((e) => !e.startsWith('Failed to load resource')), 'console errors').toEqual([]);
   });
 
   test('filter the tree, open an endpoint, read its docs', async ({ page }) => {
