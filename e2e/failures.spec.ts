@@ -2,6 +2,7 @@ import { expect, test, type APIRequestContext } from '@playwright/test';
 import { DEMO_ACCOUNTS, sandboxUrl } from './support/stack.ts';
 import { AppShell } from './pages/app-shell.ts';
 import { LoginPage, signIn } from './pages/login-page.ts';
+import { ListPage } from './pages/list-page.ts';
 
 const FAULTS = `${sandboxUrl('sandbox')}/__sandbox/faults`;
 /** The sessions list request only, not `/sessions/{id}`. */
@@ -69,5 +70,54 @@ test.describe('failures are explained on screen', () => {
     await login.expectShown();
     await login.loginWithPassword(DEMO_ACCOUNTS.alice.username, DEMO_ACCOUNTS.alice.password);
     await expect(page).toHaveURL(/\/sandbox\/sessions\?limit=5$/);
+  });
+
+  test('malformed JSON is named as such, and Retry recovers', async ({ page, request }) => {
+    await inject(request, { path: SESSIONS_LIST, kind: 'malformed' });
+    await page.goto('/sandbox/sessions');
+    const shell = new AppShell(page);
+    const error = shell.error(/Unreadable answer/);
+    await expect(error).toBeVisible();
+    await request.delete(FAULTS);
+    await error.getByRole('button', { name: 'Retry' }).click();
+    await expect(shell.error()).toBeHidden();
+  });
+
+  test('a connection the instance drops is explained', async ({ page, request }) => {
+    await inject(request, { path: SESSIONS_LIST, kind: 'drop' });
+    await page.goto('/sandbox/sessions');
+    await expect(new AppShell(page).error(/Cannot reach sandbox/)).toBeVisible();
+  });
+
+  test('losing the network is announced, and the page resumes once it is back', async ({ page, context }) => {
+    const sessions = new ListPage(page, 'sessions');
+    await sessions.goto('sandbox', 'limit=25');
+    const firstRow = await sessions.row(0).textContent();
+    await context.setOffline(true);
+    // Paging inside the loaded app: the request waits for the network instead of failing.
+    await sessions.next.click();
+    const shell = new AppShell(page);
+    await expect(shell.main.getByRole('status').filter({ hasText: 'You are offline' })).toBeVisible();
+    await context.setOffline(false);
+    await expect(shell.main.getByRole('status').filter({ hasText: 'You are offline' })).toBeHidden();
+    await expect(sessions.range).toHaveText(/^26–50 of /);
+    await expect(sessions.row(0)).not.toHaveText(firstRow ?? '');
+    await expect(shell.error()).toBeHidden();
+  });
+
+  test('an app server that stops answering is explained, with a Retry', async ({ page }) => {
+    const sessions = new ListPage(page, 'sessions');
+    await sessions.goto('sandbox', 'limit=25');
+    // The connection itself fails (not a browser offline state): fetch rejects on every attempt.
+    await page.route('**/api/sandbox/sessions?*', (route) => route.abort('connectionrefused'));
+    await sessions.next.click();
+    const shell = new AppShell(page);
+    await expect(shell.main.getByRole('status').filter({ hasText: 'Instance unreachable' })).toBeVisible();
+    const error = shell.error(/Instance unreachable/);
+    await expect(error).toBeVisible({ timeout: 30_000 });
+    await page.unroute('**/api/sandbox/sessions?*');
+    await error.getByRole('button', { name: 'Retry' }).click();
+    await expect(shell.error()).toBeHidden();
+    await expect(sessions.range).toHaveText(/^26–50 of /);
   });
 });

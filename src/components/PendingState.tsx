@@ -4,8 +4,9 @@ import { LoadingState } from './LoadingState.tsx';
 import { ThrottleCountdown } from './ThrottleCountdown.tsx';
 
 /**
- * A query still pending. When its last attempt was throttled, TanStack Query is already waiting
- * Retry-After before retrying: say so with a countdown instead of spinning silently.
+ * A query still pending. When its last attempt failed in a way worth retrying (throttled, network
+ * loss, gateway error), TanStack Query is already waiting to retry: say so instead of spinning
+ * silently — with a countdown when the instance said how long (Retry-After).
  */
 export function PendingState({ failureReason, label }: { failureReason?: unknown; label?: string }) {
   if (isAlyxError(failureReason) && failureReason.kind === 'throttled') {
@@ -20,6 +21,13 @@ export function PendingState({ failureReason, label }: { failureReason?: unknown
             onDone={() => undefined}
           />
         )}
+      </Alert>
+    );
+  }
+  if (isAlyxError(failureReason) && (failureReason.kind === 'network' || (failureReason.status ?? 0) >= 502)) {
+    return (
+      <Alert color="orange" variant="light" title="Instance unreachable" role="status" maw={720}>
+        No answer from the instance yet; retrying…
       </Alert>
     );
   }

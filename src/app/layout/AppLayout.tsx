@@ -1,3 +1,4 @@
+import { OfflineNotice } from '../../components/OfflineNotice.tsx';
 import { AppShell, Anchor } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useEffect } from 'react';
@@ -42,6 +43,7 @@ export function AppLayout() {
         </AppShell.Navbar>
       ) : null}
       <AppShell.Main id="main" tabIndex={-1}>
+        <OfflineNotice />
         <Outlet />
       </AppShell.Main>
     </AppShell>

@@ -85,6 +85,8 @@ export function RecordListView({ instance, model, endpointName, search, onSearch
         <FilterPanel key={queryText} endpoint={endpoint} search={search} onApply={onSearchChange} />
         {query.isError ? <ErrorState error={query.error} onRetry={() => void query.refetch()} /> : null}
         {query.isPending ? <PendingState failureReason={query.failureReason} label={`Loading ${endpointName}…`} /> : null}
+        {/* Changing page keeps the previous rows on screen; a retried failure must still be visible. */}
+        {changingPage && query.failureReason ? <PendingState failureReason={query.failureReason} /> : null}
         {query.data ? (
           <>
             <Pager paging={paging} count={query.data.count} shown={rows.length} onChange={(next) => onSearchChange(withPaging(search, next))} />
