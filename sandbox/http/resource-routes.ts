@@ -1,18 +1,19 @@
-import type { StoredRow, WriteContext } from '../resources/types.ts';
+import type { HookContext, StoredRow, WriteContext } from '../resources/types.ts';
+import { WriteRefused } from '../resources/write-refused.ts';
 import type { Queryable } from '../db/database.ts';
 import type { Model } from '../db/models.ts';
 import { quoteIdent } from '../db/models.ts';
 import type { AuthUser } from '../auth/tokens.ts';
 import { authenticateHeader } from '../auth/tokens.ts';
 import { expectObject, parseBody } from './body.ts';
-import { detailError, jsonResponse, RouteNotFound, ServerError } from './errors.ts';
+import { ApiError, detailError, jsonResponse, RouteNotFound, ServerError } from './errors.ts';
 import { andFragments, FilterCompiler, numberPlaceholders } from './filters.ts';
 import { buildOptionsMetadata } from '../schema/options.ts';
 import { pageBounds, pageLinks } from './pagination.ts';
 import { Renderer, serializerFor } from './render.ts';
 import type { Runtime } from './runtime.ts';
 import { baseUrlOf } from './urls.ts';
-import { deleteRow, insertRow, updateRow, validateWrite } from './write.ts';
+import { columnDefaults, deleteRow, insertRow, updateRow, validateWrite } from './write.ts';
 
 const LOWER_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -130,16 +131,39 @@ function writeContext(user: AuthUser): WriteContext {
   return { userId: user.id, username: user.username };
 }
 
+function hookContext(runtime: Runtime, tx: Queryable, user: AuthUser): HookContext {
+  const ctx = writeContext(user);
+  return {
+    ...ctx,
+    query: <T,>(sql: string, params?: unknown[]) => tx.query<T>(sql, params ?? []),
+    insert: (resource, values) => {
+      const target = runtime.models.require(resource);
+      return insertRow(runtime.models, target, tx, { ...columnDefaults(target, ctx), ...values });
+    },
+  };
+}
+
+/** Runs a resource hook; its refusal becomes the HTTP error it names. */
+async function runHook<T>(hook: () => Promise<T>): Promise<T> {
+  try {
+    return await hook();
+  } catch (error) {
+    if (error instanceof WriteRefused) throw new ApiError(error.status, error.body);
+    throw error;
+  }
+}
+
 async function create(call: Call): Promise<Response> {
   const { runtime, model } = call;
   const { data, form } = await parseBody(call.request);
   const bulk = Array.isArray(data) && model.resource.quirks?.bulkCreate === true;
   const items = bulk ? (data as unknown[]) : [data];
   const serializer = serializerFor(model, 'create');
+  const beforeCreate = model.resource.hooks?.beforeCreate;
   const rendered = await runtime.db.transaction(async (tx) => {
     const created: StoredRow[] = [];
     for (const item of items) {
-      const values = await validateWrite({
+      const validated = await validateWrite({
         models: runtime.models,
         model,
         db: tx,
@@ -149,6 +173,9 @@ async function create(call: Call): Promise<Response> {
         form,
         ctx: writeContext(call.user),
       });
+      const values = beforeCreate
+        ? await runHook(() => beforeCreate(validated, hookContext(runtime, tx, call.user)))
+        : validated.values;
       created.push(await insertRow(runtime.models, model, tx, values));
     }
     return new Renderer(runtime.models, tx, call.baseUrl).render(model.name, created, 'create');
@@ -163,7 +190,7 @@ async function update(call: Call, lookup: string | number, partial: boolean): Pr
   const { data, form } = await parseBody(call.request);
   const body = await runtime.db.transaction(async (tx) => {
     const existing = await findOne(tx, model, lookup);
-    const values = await validateWrite({
+    const { values } = await validateWrite({
       models: runtime.models,
       model,
       db: tx,
@@ -185,6 +212,8 @@ async function destroy(call: Call, lookup: string | number): Promise<Response> {
   const { runtime, model } = call;
   await runtime.db.transaction(async (tx) => {
     const existing = await findOne(tx, model, lookup);
+    const beforeDelete = model.resource.hooks?.beforeDelete;
+    if (beforeDelete) await runHook(() => beforeDelete(existing, hookContext(runtime, tx, call.user)));
     await deleteRow(runtime.models, model, tx, existing.id);
   });
   return new Response(null, { status: 204, headers: { vary: 'Accept' } });

@@ -1,4 +1,4 @@
-import type { ColumnDeclaration, Serializer, StoredRow, WriteContext } from '../resources/types.ts';
+import type { ColumnDeclaration, ColumnType, Serializer, SerializerField, StoredRow, WriteContext } from '../resources/types.ts';
 import type { Queryable } from '../db/database.ts';
 import type { Model, ModelIndex } from '../db/models.ts';
 import { quoteIdent } from '../db/models.ts';
@@ -32,29 +32,66 @@ function columnDefault(column: ColumnDeclaration, ctx: WriteContext): unknown {
   return null;
 }
 
+export interface ValidatedWrite {
+  /** Column values to store. */
+  values: Record<string, unknown>;
+  /** Converted values of the body's write-only fields that have no column (for resource hooks). */
+  writeOnly: Record<string, unknown>;
+}
+
+const WIRE_TO_COLUMN: Partial<Record<SerializerField['type'], ColumnType>> = {
+  string: 'string',
+  integer: 'integer',
+  number: 'float',
+  boolean: 'boolean',
+  date: 'date',
+  datetime: 'datetime',
+  uuid: 'uuid',
+  json: 'json',
+};
+
+/** A stand-in column so a write-only field with no column is validated like DRF's field class. */
+function writeOnlyColumn(field: SerializerField): ColumnDeclaration | undefined {
+  if (!field.writeOnly) return undefined;
+  const target = field.relation?.target;
+  if (target) return { name: field.name, type: 'uuid', foreignKey: { target } };
+  const type = WIRE_TO_COLUMN[field.type];
+  return type ? { name: field.name, type } : undefined;
+}
+
+/** The value of every column a create would store when the body omits it (not `id`). */
+export function columnDefaults(model: Model, ctx: WriteContext): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const column of model.columns.values()) if (column.name !== 'id') out[column.name] = columnDefault(column, ctx);
+  return out;
+}
+
 /**
  * Validates a write body like a DRF ModelSerializer and returns the column values to store.
  * All field errors are collected; unique-together runs only when the fields are valid.
  */
-export async function validateWrite(input: WriteInput): Promise<Record<string, unknown>> {
+export async function validateWrite(input: WriteInput): Promise<ValidatedWrite> {
   const { models, model, db, serializer, body, partial, existing, ctx } = input;
   const errors: Record<string, string[]> = {};
   const values: Record<string, unknown> = {};
+  const writeOnly: Record<string, unknown> = {};
   for (const field of serializer.fields) {
     if (field.readOnly || field.compute || 'computeMany' in field) continue;
     const source = field.source ?? field.name;
-    const column = model.columns.get(source);
+    const modelColumn = model.columns.get(source);
+    const column = modelColumn ?? writeOnlyColumn(field);
     if (!column || source === 'id') continue;
     if (!(field.name in body)) {
       if (!partial && field.required) errors[field.name] = ['This field is required.'];
       continue;
     }
+    const out = modelColumn ? values : writeOnly;
     let value = body[field.name];
     try {
       if (input.form) value = fromForm(column, value);
       if (value === null) {
         if (!(field.nullable ?? column.nullable)) throw new FieldInvalid('This field may not be null.');
-        values[column.name] = null;
+        out[column.name] = null;
         continue;
       }
       if (column.manyToMany) {
@@ -62,11 +99,11 @@ export async function validateWrite(input: WriteInput): Promise<Record<string, u
         if (value.length === 0 && field.required) throw new FieldInvalid('This list may not be empty.');
         const ids: unknown[] = [];
         for (const item of value) ids.push(await convertRelation(db, models, column, field, item));
-        values[column.name] = ids;
+        out[column.name] = ids;
       } else if (column.foreignKey) {
-        values[column.name] = await convertRelation(db, models, column, field, value);
+        out[column.name] = await convertRelation(db, models, column, field, value);
       } else {
-        values[column.name] = convertScalar(column, field, value);
+        out[column.name] = convertScalar(column, field, value);
       }
     } catch (error) {
       if (!(error instanceof FieldInvalid)) throw error;
@@ -74,14 +111,12 @@ export async function validateWrite(input: WriteInput): Promise<Record<string, u
     }
   }
   if (!existing) {
-    for (const column of model.columns.values()) {
-      if (column.name !== 'id' && !(column.name in values)) values[column.name] = columnDefault(column, ctx);
-    }
+    for (const [name, value] of Object.entries(columnDefaults(model, ctx))) if (!(name in values)) values[name] = value;
   }
   await checkUnique(model, db, values, existing, errors, serializer);
   if (Object.keys(errors).length > 0) throw validationError(errors);
   await checkUniqueTogether(model, db, values, existing);
-  return values;
+  return { values, writeOnly };
 }
 
 function fromForm(column: ColumnDeclaration, value: unknown): unknown {

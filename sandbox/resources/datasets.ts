@@ -1,4 +1,5 @@
 import {
+  NICKNAME_HELP,
   USERNAME_HELP,
   autoFilters,
   batched,
@@ -18,6 +19,7 @@ import {
   urlField,
 } from './builders.ts';
 import { QC_CHOICES } from './choices.ts';
+import { datasetHooks } from './dataset-hooks.ts';
 import { fileRecordSummaries } from './dataset-nested.ts';
 import { qcValue } from './related-filters.ts';
 import { TRUE_SQL, idArraySql, nowNaive, num, parseBool, perRow, table } from './sql.ts';
@@ -95,8 +97,12 @@ const fields = [
     ...batched(fileRecordSummaries),
     openapi: { type: 'array', items: { $ref: '#/components/schemas/DatasetFileRecords' }, readOnly: true },
   }),
-  // Write-only on create: with no `session`, the session is found from subject + date + number.
-  field('subject', 'string', { writeOnly: true }),
+  // Write-only on create: with no `session`, the session is found from subject + date + number (datasetHooks).
+  slug('subject', 'nickname', {
+    writeOnly: true,
+    relation: { kind: 'slug', slugField: 'nickname', target: 'subjects' },
+    description: NICKNAME_HELP,
+  }),
   field('date', 'date', { writeOnly: true, openapi: { writeOnly: undefined } }),
   field('number', 'integer', { writeOnly: true, openapi: { writeOnly: undefined } }),
   field('auto_datetime', 'datetime', { readOnly: true, nullable: true, openapi: { title: 'Last updated' } }),
@@ -201,6 +207,7 @@ export const datasets: ResourceDeclaration = {
   detailMethods: ['GET', 'PUT', 'PATCH', 'DELETE'],
   serializers: { list: { component: 'Dataset', fields } },
   filters,
+  hooks: datasetHooks,
   description: `Lists datasets (files of a session) and registers new ones. Rows carry no \`id\`: use the last segment of \`url\`.
 
 **FILTERS**

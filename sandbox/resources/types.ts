@@ -60,13 +60,20 @@ export interface WriteContext {
 }
 
 /** How a relation column is represented on the wire (DRF's related field classes). */
-export type RelationRepresentation =
+export type RelationRepresentation = (
   /** SlugRelatedField: the target's slug field, e.g. subject nickname, lab name, username. */
   | { kind: 'slug'; slugField: string }
   /** PrimaryKeyRelatedField: the target's pk (UUID / int). */
   | { kind: 'pk' }
   /** HyperlinkedRelatedField: absolute URL of the target's detail route. */
-  | { kind: 'hyperlink' };
+  | { kind: 'hyperlink' }
+) & {
+  /**
+   * Target resource, for a write-only field that has no column (e.g. Dataset `subject`); a field
+   * on a column takes the target from the column's `foreignKey`/`manyToMany`.
+   */
+  target?: string;
+};
 
 /** Wire value types, as OpenAPI/DRF metadata describe them. */
 export type WireType =
@@ -208,6 +215,8 @@ export interface ResourceDeclaration {
   ordering?: string;
   /** Columns that must be unique together (validation error `non_field_errors`). */
   uniqueTogether?: readonly (readonly string[])[];
+  /** Behaviour beyond storing a validated row: see `ResourceHooks`. */
+  hooks?: ResourceHooks;
   /** Alyx quirk switches (e.g. water-type detail returning the list). */
   quirks?: {
     detailIsList?: boolean;
@@ -219,4 +228,40 @@ export interface ResourceDeclaration {
 /** Where seeders and the fixture loader write stored rows (column names = Django model field names). */
 export interface RecordSink {
   insertMany(resource: string, rows: readonly StoredRow[]): Promise<void>;
+}
+
+/**
+ * What a hook can use. The engine binds it to the request's write transaction: everything a hook
+ * writes is rolled back when the hook (or anything after it in the request) fails.
+ */
+export interface HookContext extends WriteContext {
+  /** Runs a parameterised SQL query inside the write transaction. */
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** Inserts a row of `resource`; omitted columns get their declared defaults, as a POST would. */
+  insert(resource: string, values: Record<string, unknown>): Promise<StoredRow>;
+}
+
+export interface CreateHookInput {
+  /** Column values about to be inserted: validated, relations resolved to pks, defaults filled. */
+  values: Record<string, unknown>;
+  /**
+   * Write-only fields without a column that the body carried, converted like any field
+   * (slug relations with `relation.target` resolved to the target's pk, dates as `YYYY-MM-DD`).
+   */
+  writeOnly: Record<string, unknown>;
+}
+
+/**
+ * Optional per-resource behaviour the engine calls inside the write transaction. A hook refuses a
+ * write by throwing `WriteRefused` (resources/write-refused.ts): it becomes that status and body
+ * (plus Alyx's `status_code`), and nothing the request wrote is kept.
+ */
+export interface ResourceHooks {
+  /**
+   * POST on the list route, after field validation succeeded and before the insert (once per
+   * item of a bulk create). Returns the column values to insert (Alyx's serializer `create()`).
+   */
+  beforeCreate?(input: CreateHookInput, ctx: HookContext): Promise<Record<string, unknown>>;
+  /** DELETE on the detail route, before anything is deleted (Alyx's view `delete()` checks). */
+  beforeDelete?(row: StoredRow, ctx: HookContext): Promise<void>;
 }
