@@ -49,8 +49,6 @@ export function RecordDetailView({ instance, model, endpointName, lookup, resolv
     [record, query.isPlaceholderData, model, endpointName, lookup],
   );
   const alyxUrl = appPathToAlyxUrl({ view: 'record', endpoint: endpointName, lookup }, instance);
-  const methods = endpoint?.detail?.methods ?? [];
-  const editable = methods.includes('PATCH') || methods.includes('PUT');
 
   if (query.isError && !record) {
     const notFound = isAlyxError(query.error) && query.error.kind === 'not-found';
@@ -78,7 +76,6 @@ export function RecordDetailView({ instance, model, endpointName, lookup, resolv
           endpointName={endpointName}
           lookup={lookup}
           alyxUrl={alyxUrl}
-          editable={editable}
           partial={query.isPlaceholderData}
           fetching={query.isFetching}
         />

@@ -8,13 +8,12 @@ interface RecordHeaderProps {
   endpointName: string;
   lookup: string;
   alyxUrl: string | null;
-  editable: boolean;
   /** Shown while the list row stands in for the detail. */
   partial: boolean;
   fetching: boolean;
 }
 
-export function RecordHeader({ endpointName, lookup, alyxUrl, editable, partial, fetching }: RecordHeaderProps) {
+export function RecordHeader({ endpointName, lookup, alyxUrl, partial, fetching }: RecordHeaderProps) {
   const { instance } = useDetailContext();
   const appUrl = `${window.location.origin}${paths.record(instance.name, endpointName, lookup)}`;
   return (
@@ -45,11 +44,6 @@ export function RecordHeader({ endpointName, lookup, alyxUrl, editable, partial,
             </Button>
             <CopyButton value={alyxUrl} label="Copy Alyx URL" />
           </>
-        ) : null}
-        {editable ? (
-          <Button component={Link} to={paths.edit(instance.name, endpointName, lookup)} size="xs" variant="light">
-            Edit
-          </Button>
         ) : null}
       </Group>
       {partial ? (
