@@ -27,7 +27,14 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'import-x/no-cycle': 'error',
       'import-x/no-default-export': 'error',
-      'no-restricted-imports': ['error', { paths: [{ name: 'react-router-dom', message: 'Removed in React Router 8: import from react-router.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'react-router-dom', message: 'Removed in React Router 8: import from react-router.' },
+          ],
+        },
+      ],
     },
   },
   {
@@ -42,11 +49,23 @@ export default tseslint.config(
         'error',
         {
           zones: [
-            { target: './src/api', from: ['./src/app', './src/features', './src/components', './src/lib'], message: 'src/api is the bottom layer.' },
-            { target: './src/components', from: ['./src/app', './src/features'], message: 'Shared components do not know features.' },
+            {
+              target: './src/api',
+              from: ['./src/app', './src/features', './src/components', './src/lib'],
+              message: 'src/api is the bottom layer.',
+            },
+            {
+              target: './src/components',
+              from: ['./src/app', './src/features'],
+              message: 'Shared components do not know features.',
+            },
             { target: './src/lib', from: ['./src/app', './src/features'] },
             { target: './src/features', from: ['./src/app'] },
-            { target: './src', from: ['./sandbox', './server', './e2e'], message: 'The app never bundles Node code.' },
+            {
+              target: './src',
+              from: ['./sandbox', './server', './e2e'],
+              message: 'The app never bundles Node code.',
+            },
             ...FEATURES.map((f) => ({
               target: `./src/features/${f}`,
               from: './src/features',

@@ -11,7 +11,12 @@ export default defineConfig(async () => {
     preview: { host: '127.0.0.1' },
     build: { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 600 },
     test: {
-      include: ['src/**/*.test.{ts,tsx}', 'sandbox/**/*.test.ts', 'server/**/*.test.ts', 'scripts/**/*.test.ts'],
+      include: [
+        'src/**/*.test.{ts,tsx}',
+        'sandbox/**/*.test.ts',
+        'server/**/*.test.ts',
+        'scripts/**/*.test.ts',
+      ],
       environment: 'node',
       testTimeout: 30_000,
       hookTimeout: 120_000,

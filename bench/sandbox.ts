@@ -25,7 +25,8 @@ function parseArgs(argv: readonly string[]): Options {
     const [flag, inline] = (argv[i] ?? '').split('=', 2);
     const value = inline ?? argv[++i] ?? '';
     const int = (text: string): number => {
-      if (!/^\d+$/.test(text) || Number(text) < 1) throw new Error(`${flag} needs a positive integer, got "${text}"`);
+      if (!/^\d+$/.test(text) || Number(text) < 1)
+        throw new Error(`${flag} needs a positive integer, got "${text}"`);
       return Number(text);
     };
     if (flag === '--scale') options.scales = value.split(',').map(int);
@@ -43,18 +44,21 @@ interface Listening {
 
 function listen(sandbox: Sandbox): Promise<Listening> {
   return new Promise((resolve) => {
-    const server = serve({ fetch: (request) => sandbox.fetch(request), port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => {
-      // Slow requests at large scales leave pooled client sockets idle; Node's 5 s default then races with reuse.
-      (server as Server).keepAliveTimeout = 65_000;
-      resolve({
-        base: `http://127.0.0.1:${info.port}`,
-        close: () =>
-          new Promise<void>((done) => {
-            (server as Server).closeAllConnections();
-            server.close(() => done());
-          }),
-      });
-    });
+    const server = serve(
+      { fetch: (request) => sandbox.fetch(request), port: 0, hostname: '127.0.0.1' },
+      (info: AddressInfo) => {
+        // Slow requests at large scales leave pooled client sockets idle; Node's 5 s default then races with reuse.
+        (server as Server).keepAliveTimeout = 65_000;
+        resolve({
+          base: `http://127.0.0.1:${info.port}`,
+          close: () =>
+            new Promise<void>((done) => {
+              (server as Server).closeAllConnections();
+              server.close(() => done());
+            }),
+        });
+      },
+    );
   });
 }
 
@@ -73,7 +77,12 @@ function percentile(sorted: readonly number[], p: number): number {
 }
 
 /** Runs `total` requests, `concurrency` at a time; a request counts until its body is read. */
-async function measure(name: string, total: number, concurrency: number, send: (i: number) => Promise<Response>): Promise<Result> {
+async function measure(
+  name: string,
+  total: number,
+  concurrency: number,
+  send: (i: number) => Promise<Response>,
+): Promise<Result> {
   const durations: number[] = [];
   let errors = 0;
   let next = 0;
@@ -96,7 +105,14 @@ async function measure(name: string, total: number, concurrency: number, send: (
   await Promise.all(Array.from({ length: concurrency }, worker));
   const elapsed = (performance.now() - started) / 1000;
   durations.sort((a, b) => a - b);
-  return { name, requests: total, p50: percentile(durations, 50), p95: percentile(durations, 95), perSecond: total / elapsed, errors };
+  return {
+    name,
+    requests: total,
+    p50: percentile(durations, 50),
+    p95: percentile(durations, 95),
+    perSecond: total / elapsed,
+    errors,
+  };
 }
 
 async function json<T>(response: Response): Promise<T> {
@@ -145,18 +161,31 @@ async function benchScale(scale: number, options: Options): Promise<ScaleReport>
        WHERE EXISTS (SELECT 1 FROM datasets d WHERE d.session = s.id) ORDER BY s.id LIMIT 200`,
     );
     if (targets.length === 0) throw new Error('no sessions with datasets to benchmark');
-    const target = (i: number): { id: string; nickname: string } => targets[i % targets.length] as { id: string; nickname: string };
+    const target = (i: number): { id: string; nickname: string } =>
+      targets[i % targets.length] as { id: string; nickname: string };
     const url = (p: string): string => `${server.base}${p}`;
     const n = options.requests;
     const c = options.concurrency;
 
     const results: Result[] = [];
-    results.push(await measure('GET /sessions?limit=250', n, c, (i) => fetch(url(`/sessions?limit=250&offset=${(i % 4) * 250}`), { headers })));
-    results.push(await measure('GET /sessions/{id}', n, c, (i) => fetch(url(`/sessions/${target(i).id}`), { headers })));
-    results.push(await measure('GET /datasets?session={uuid}', n, c, (i) => fetch(url(`/datasets?session=${target(i).id}`), { headers })));
+    results.push(
+      await measure('GET /sessions?limit=250', n, c, (i) =>
+        fetch(url(`/sessions?limit=250&offset=${(i % 4) * 250}`), { headers }),
+      ),
+    );
+    results.push(
+      await measure('GET /sessions/{id}', n, c, (i) => fetch(url(`/sessions/${target(i).id}`), { headers })),
+    );
+    results.push(
+      await measure('GET /datasets?session={uuid}', n, c, (i) =>
+        fetch(url(`/datasets?session=${target(i).id}`), { headers }),
+      ),
+    );
     results.push(
       await measure('GET /datasets?subject=…&dataset_type=trials.table', n, c, (i) =>
-        fetch(url(`/datasets?subject=${encodeURIComponent(target(i).nickname)}&dataset_type=trials.table`), { headers }),
+        fetch(url(`/datasets?subject=${encodeURIComponent(target(i).nickname)}&dataset_type=trials.table`), {
+          headers,
+        }),
       ),
     );
     results.push(
@@ -168,7 +197,15 @@ async function benchScale(scale: number, options: Options): Promise<ScaleReport>
         }),
       ),
     );
-    return { scale, createMs, firstOkMs, sinceProcessStartMs, counts, rssMb: process.memoryUsage().rss / 1e6, results };
+    return {
+      scale,
+      createMs,
+      firstOkMs,
+      sinceProcessStartMs,
+      counts,
+      rssMb: process.memoryUsage().rss / 1e6,
+      results,
+    };
   } finally {
     await server.close();
     await sandbox.close();
@@ -182,7 +219,10 @@ function markdown(reports: readonly ScaleReport[], options: Options): string {
   const lines = [
     '# Sandbox benchmark',
     '',
-    `Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC · Node ${process.version} · ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}) · load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} at the end.`,
+    `Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC · Node ${process.version} · ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}) · load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} at the end.`,
     `In-memory PGlite, real HTTP on a random loopback port, ${options.requests} requests per row, concurrency ${options.concurrency}; latency counts until the body is read.`,
     '',
     '## Cold start',
@@ -198,7 +238,12 @@ function markdown(reports: readonly ScaleReport[], options: Options): string {
     '',
     '| scale | request | n | p50 ms | p95 ms | req/s | failed |',
     '| ---: | --- | ---: | ---: | ---: | ---: | ---: |',
-    ...reports.flatMap((r) => r.results.map((x) => `| ${r.scale} | \`${x.name}\` | ${x.requests} | ${ms(x.p50)} | ${ms(x.p95)} | ${x.perSecond.toFixed(0)} | ${x.errors} |`)),
+    ...reports.flatMap((r) =>
+      r.results.map(
+        (x) =>
+          `| ${r.scale} | \`${x.name}\` | ${x.requests} | ${ms(x.p50)} | ${ms(x.p95)} | ${x.perSecond.toFixed(0)} | ${x.errors} |`,
+      ),
+    ),
     '',
     '"process start → first 200" is measured from the start of this Node process, so for a later scale it includes the earlier runs.',
     '',

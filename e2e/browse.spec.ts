@@ -19,12 +19,16 @@ test.describe('browsing records', () => {
     expect(consoleErrors(), 'console errors while browsing').toEqual([]);
   });
 
-  test('a researcher pages and filters sessions, opens one, follows its subject and comes back', async ({ page }) => {
+  test('a researcher pages and filters sessions, opens one, follows its subject and comes back', async ({
+    page,
+  }) => {
     const sessions = new ListPage(page, 'sessions');
     await sessions.expectLoaded();
     await expect(sessions.count).toHaveText(/^[\d,]+ records$/);
     const total = await sessions.total();
-    await expect(sessions.range).toHaveText(`1–${Math.min(250, total).toLocaleString('en-US')} of ${total.toLocaleString('en-US')}`);
+    await expect(sessions.range).toHaveText(
+      `1–${Math.min(250, total).toLocaleString('en-US')} of ${total.toLocaleString('en-US')}`,
+    );
 
     await sessions.setPageSize(25);
     await expect(page).toHaveURL(/limit=25/);

@@ -14,7 +14,10 @@ test.describe('endpoint tree and docs', () => {
 
   test.afterEach(() => {
     // The go-to test asks for a nickname that does not exist: its 404 is the browser's own log line.
-    expect(consoleErrors().filter((e) => !e.startsWith('Failed to load resource')), 'console errors').toEqual([]);
+    expect(
+      consoleErrors().filter((e) => !e.startsWith('Failed to load resource')),
+      'console errors',
+    ).toEqual([]);
   });
 
   test('filter the tree, open an endpoint, read its docs', async ({ page }) => {

@@ -38,17 +38,30 @@ describe('over a real port', () => {
     const sandbox = await testSandbox({ faults: true });
     const server = await listen(sandbox, 0, '127.0.0.1');
     try {
-      const auth = await fetch(`${server.url}/auth-token`, { method: 'POST', body: new URLSearchParams({ username: 'alice', password: 'alice' }) });
+      const auth = await fetch(`${server.url}/auth-token`, {
+        method: 'POST',
+        body: new URLSearchParams({ username: 'alice', password: 'alice' }),
+      });
       const { token } = (await auth.json()) as { token: string };
-      const list = await fetch(`${server.url}/labs?limit=1`, { headers: { authorization: `Token ${token}` } });
+      const list = await fetch(`${server.url}/labs?limit=1`, {
+        headers: { authorization: `Token ${token}` },
+      });
       expect(list.status).toBe(200);
       expect(await list.json()).toEqual({ count: 0, next: null, previous: null, results: [] });
       const html = await fetch(`${server.url}/labs/`);
       expect(html.status).toBe(404);
       expect(html.headers.get('content-type')).toMatch(/^text\/html/);
-      await fetch(`${server.url}/__sandbox/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ path: '^/labs', kind: 'drop', times: 1 }) });
-      await expect(fetch(`${server.url}/labs`, { headers: { authorization: `Token ${token}` } })).rejects.toThrow(TypeError);
-      expect((await fetch(`${server.url}/labs`, { headers: { authorization: `Token ${token}` } })).status).toBe(200);
+      await fetch(`${server.url}/__sandbox/faults`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ path: '^/labs', kind: 'drop', times: 1 }),
+      });
+      await expect(
+        fetch(`${server.url}/labs`, { headers: { authorization: `Token ${token}` } }),
+      ).rejects.toThrow(TypeError);
+      expect(
+        (await fetch(`${server.url}/labs`, { headers: { authorization: `Token ${token}` } })).status,
+      ).toBe(200);
     } finally {
       await server.close();
       await sandbox.close();

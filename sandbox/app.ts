@@ -40,7 +40,10 @@ export async function createSandbox(opts: SandboxOptions = {}): Promise<Sandbox>
   if (opts.reset && opts.dataDir) await rm(opts.dataDir, { recursive: true, force: true });
   const scale = opts.seed === false ? null : (opts.seed?.scale ?? 1);
   // Only the registry's demo data is cached: custom declarations or a fixture make another database.
-  const cached = scale !== null && !opts.fixture && resources === registry ? await lookupSeedSnapshot(scale, opts.dataDir) : null;
+  const cached =
+    scale !== null && !opts.fixture && resources === registry
+      ? await lookupSeedSnapshot(scale, opts.dataDir)
+      : null;
   const { db, fromSnapshot } = await openWithSnapshot(opts.dataDir, cached);
   try {
     const models = new ModelIndex(resources);
@@ -95,7 +98,10 @@ async function isEmpty(db: Awaited<ReturnType<typeof openDatabase>>, models: Mod
   return rows.length === 0;
 }
 
-async function openWithSnapshot(dataDir: string | null | undefined, cached: SeedSnapshot | null): Promise<{ db: Database; fromSnapshot: boolean }> {
+async function openWithSnapshot(
+  dataDir: string | null | undefined,
+  cached: SeedSnapshot | null,
+): Promise<{ db: Database; fromSnapshot: boolean }> {
   if (!cached?.tarball) return { db: await openDatabase(dataDir), fromSnapshot: false };
   try {
     return { db: await openDatabase(dataDir, cached.tarball), fromSnapshot: true };

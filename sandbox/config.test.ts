@@ -3,15 +3,49 @@ import { ConfigError, parseCli } from './config.ts';
 
 describe('parseCli', () => {
   it('uses defaults, then environment, then flags', () => {
-    expect(parseCli([], {})).toEqual({ port: 8000, host: '127.0.0.1', dataDir: '.sandbox-data/', reset: false, scale: 1, discovery: 'all', throttle: null, faults: false });
-    const env = { SANDBOX_PORT: '9000', SANDBOX_DATA: '/tmp/x', SANDBOX_DISCOVERY: 'openapi', SANDBOX_THROTTLE: '10/second', SANDBOX_FAULTS: '1', SANDBOX_PUBLIC_URL: 'http://h/api/sandbox' };
-    expect(parseCli([], env)).toMatchObject({ port: 9000, dataDir: '/tmp/x', discovery: 'openapi', throttle: '10/second', faults: true, publicUrl: 'http://h/api/sandbox' });
-    expect(parseCli(['--port=0', '--memory', '--reset', '--scale', '3', '--fixture', 'f.json.gz'], env)).toMatchObject({ port: 0, dataDir: null, reset: true, scale: 3, fixture: 'f.json.gz' });
+    expect(parseCli([], {})).toEqual({
+      port: 8000,
+      host: '127.0.0.1',
+      dataDir: '.sandbox-data/',
+      reset: false,
+      scale: 1,
+      discovery: 'all',
+      throttle: null,
+      faults: false,
+    });
+    const env = {
+      SANDBOX_PORT: '9000',
+      SANDBOX_DATA: '/tmp/x',
+      SANDBOX_DISCOVERY: 'openapi',
+      SANDBOX_THROTTLE: '10/second',
+      SANDBOX_FAULTS: '1',
+      SANDBOX_PUBLIC_URL: 'http://h/api/sandbox',
+    };
+    expect(parseCli([], env)).toMatchObject({
+      port: 9000,
+      dataDir: '/tmp/x',
+      discovery: 'openapi',
+      throttle: '10/second',
+      faults: true,
+      publicUrl: 'http://h/api/sandbox',
+    });
+    expect(
+      parseCli(['--port=0', '--memory', '--reset', '--scale', '3', '--fixture', 'f.json.gz'], env),
+    ).toMatchObject({ port: 0, dataDir: null, reset: true, scale: 3, fixture: 'f.json.gz' });
     expect(parseCli(['--help'], {})).toBe('help');
   });
 
   it('rejects bad values with one-line messages', () => {
-    for (const argv of [['--port', 'abc'], ['--port', '70000'], ['--discovery', 'soap'], ['--throttle', 'fast'], ['--scale', '0'], ['--bogus'], ['--data'], ['--public-url', 'localhost']]) {
+    for (const argv of [
+      ['--port', 'abc'],
+      ['--port', '70000'],
+      ['--discovery', 'soap'],
+      ['--throttle', 'fast'],
+      ['--scale', '0'],
+      ['--bogus'],
+      ['--data'],
+      ['--public-url', 'localhost'],
+    ]) {
       expect(() => parseCli(argv, {}), argv.join(' ')).toThrow(ConfigError);
     }
     expect(() => parseCli(['--throttle', '5/fortnight'], {})).toThrow(/Invalid throttle rate "5\/fortnight"/);

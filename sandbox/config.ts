@@ -39,14 +39,26 @@ export interface CliConfig {
 
 export class ConfigError extends Error {}
 
-const FLAGS_WITH_VALUE = new Set(['--port', '--host', '--data', '--scale', '--fixture', '--discovery', '--throttle', '--public-url']);
+const FLAGS_WITH_VALUE = new Set([
+  '--port',
+  '--host',
+  '--data',
+  '--scale',
+  '--fixture',
+  '--discovery',
+  '--throttle',
+  '--public-url',
+]);
 const BOOLEAN_FLAGS = new Set(['--memory', '--reset', '--faults', '--help']);
 
 function readArgs(argv: readonly string[]): Map<string, string | true> {
   const out = new Map<string, string | true>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
-    const [flag = '', inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [flag = '', inline] =
+      arg.startsWith('--') && arg.includes('=')
+        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+        : [arg, undefined];
     if (BOOLEAN_FLAGS.has(flag)) out.set(flag, true);
     else if (FLAGS_WITH_VALUE.has(flag)) {
       const value = inline ?? argv[++i];
@@ -78,7 +90,10 @@ export const USAGE = `Usage: npm run sandbox -- [options]
   --public-url URL    absolute base URL for links (SANDBOX_PUBLIC_URL)`;
 
 /** CLI flags over environment variables over defaults; throws ConfigError with a one-line message. */
-export function parseCli(argv: readonly string[], env: Record<string, string | undefined>): CliConfig | 'help' {
+export function parseCli(
+  argv: readonly string[],
+  env: Record<string, string | undefined>,
+): CliConfig | 'help' {
   const args = readArgs(argv);
   if (args.has('--help')) return 'help';
   const value = (flag: string, envName?: string): string | undefined => {
@@ -93,7 +108,8 @@ export function parseCli(argv: readonly string[], env: Record<string, string | u
   const dataDir = memory ? null : (value('--data', 'SANDBOX_DATA') ?? '.sandbox-data/');
   const scale = integer('--scale', value('--scale') ?? '1', 1, 500);
   const discovery = (value('--discovery', 'SANDBOX_DISCOVERY') ?? 'all') as DiscoveryMode;
-  if (!DISCOVERY_MODES.includes(discovery)) throw new ConfigError(`discovery must be one of ${DISCOVERY_MODES.join(', ')}, got "${discovery}"`);
+  if (!DISCOVERY_MODES.includes(discovery))
+    throw new ConfigError(`discovery must be one of ${DISCOVERY_MODES.join(', ')}, got "${discovery}"`);
   const throttle = value('--throttle', 'SANDBOX_THROTTLE') ?? null;
   if (throttle !== null) {
     try {
@@ -105,7 +121,8 @@ export function parseCli(argv: readonly string[], env: Record<string, string | u
   const faultsEnv = env.SANDBOX_FAULTS;
   const faults = args.has('--faults') || faultsEnv === '1' || faultsEnv === 'true';
   const publicUrl = value('--public-url', 'SANDBOX_PUBLIC_URL');
-  if (publicUrl !== undefined && !/^https?:\/\/[^/\s]+/.test(publicUrl)) throw new ConfigError(`public URL must be an absolute http(s) URL, got "${publicUrl}"`);
+  if (publicUrl !== undefined && !/^https?:\/\/[^/\s]+/.test(publicUrl))
+    throw new ConfigError(`public URL must be an absolute http(s) URL, got "${publicUrl}"`);
   const fixture = value('--fixture');
   return {
     port,

@@ -18,7 +18,7 @@ export function findChromium({ install = true, log = console.log } = {}) {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const isDebian = existsSync('/etc/debian_version') || /debian/i.test(readSafe('/etc/os-release'));
   if (install && isRoot && isDebian) {
-    log('No Chromium found: installing Debian\'s chromium package (apt-get install -y chromium)…');
+    log("No Chromium found: installing Debian's chromium package (apt-get install -y chromium)…");
     execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
     execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], {
       stdio: 'inherit',
@@ -27,7 +27,7 @@ export function findChromium({ install = true, log = console.log } = {}) {
     if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
   }
   throw new Error(
-    'No Chromium found: install Debian\'s chromium (apt-get install -y chromium) or set CHROMIUM_PATH to a Chromium binary.',
+    "No Chromium found: install Debian's chromium (apt-get install -y chromium) or set CHROMIUM_PATH to a Chromium binary.",
   );
 }
 

@@ -46,7 +46,9 @@ export class ListPage {
   }
 
   filter(name: string): Locator {
-    return this.filters.getByRole('textbox', { name, exact: true }).or(this.filters.getByRole('combobox', { name, exact: true }));
+    return this.filters
+      .getByRole('textbox', { name, exact: true })
+      .or(this.filters.getByRole('combobox', { name, exact: true }));
   }
 
   /** A body row (0 = first data row). */

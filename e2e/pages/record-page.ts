@@ -19,7 +19,10 @@ export class RecordPage {
 
   /** The value cell of a field. */
   field(name: string): Locator {
-    return this.fields.getByRole('row').filter({ has: this.page.getByRole('rowheader', { name, exact: true }) }).getByRole('cell');
+    return this.fields
+      .getByRole('row')
+      .filter({ has: this.page.getByRole('rowheader', { name, exact: true }) })
+      .getByRole('cell');
   }
 
   fieldLink(name: string): Locator {

@@ -21,20 +21,31 @@ interface UserRow {
   is_active: boolean | null;
 }
 
-export type AuthResult = { ok: true; user: AuthUser } | { ok: false; detail: string } | { ok: false; detail: null };
+export type AuthResult =
+  { ok: true; user: AuthUser } | { ok: false; detail: string } | { ok: false; detail: null };
 
 function toUser(row: UserRow): AuthUser {
-  return { id: String(row.id), username: row.username, isSuperuser: row.is_superuser === true, isPublic: row.is_public_user === true };
+  return {
+    id: String(row.id),
+    username: row.username,
+    isSuperuser: row.is_superuser === true,
+    isPublic: row.is_public_user === true,
+  };
 }
 
 const USER_COLUMNS = 'id, username, password, is_superuser, is_public_user, is_active';
 
 /** DRF's ObtainAuthToken: check the password, then get_or_create the user's one token. */
 export async function obtainToken(db: Queryable, username: string, password: string): Promise<string | null> {
-  const [row] = await db.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE username = $1 LIMIT 1`, [username]);
-  if (!row || row.is_active === false || !row.password || !verifyPassword(password, row.password)) return null;
+  const [row] = await db.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE username = $1 LIMIT 1`, [
+    username,
+  ]);
+  if (!row || row.is_active === false || !row.password || !verifyPassword(password, row.password))
+    return null;
   const userId = String(row.id);
-  const [existing] = await db.query<{ key: string }>('SELECT key FROM authtoken WHERE user_id = $1', [userId]);
+  const [existing] = await db.query<{ key: string }>('SELECT key FROM authtoken WHERE user_id = $1', [
+    userId,
+  ]);
   if (existing) return existing.key;
   const key = randomBytes(20).toString('hex');
   const [created] = await db.query<{ key: string }>(
@@ -52,9 +63,12 @@ export async function authenticateHeader(db: Queryable, header: string | null): 
   const parts = (header ?? '').trim().split(/\s+/).filter(Boolean);
   if (parts.length === 0 || parts[0]?.toLowerCase() !== 'token') return { ok: false, detail: null };
   if (parts.length === 1) return { ok: false, detail: 'Invalid token header. No credentials provided.' };
-  if (parts.length > 2) return { ok: false, detail: 'Invalid token header. Token string should not contain spaces.' };
+  if (parts.length > 2)
+    return { ok: false, detail: 'Invalid token header. Token string should not contain spaces.' };
   const [row] = await db.query<UserRow>(
-    `SELECT ${USER_COLUMNS.split(', ').map((c) => `u.${c}`).join(', ')} FROM authtoken k JOIN users u ON u.id::text = k.user_id WHERE k.key = $1`,
+    `SELECT ${USER_COLUMNS.split(', ')
+      .map((c) => `u.${c}`)
+      .join(', ')} FROM authtoken k JOIN users u ON u.id::text = k.user_id WHERE k.key = $1`,
     [parts[1]],
   );
   if (!row) return { ok: false, detail: 'Invalid token.' };

@@ -20,7 +20,12 @@ const things: ResourceDeclaration = {
     { name: 'day', type: 'date', nullable: true },
     { name: 'at', type: 'datetime', nullable: true },
     { name: 'json', type: 'json', nullable: true },
-    { name: 'parent', type: 'uuid', nullable: true, foreignKey: { target: 'odd-things', onDelete: 'set-null' } },
+    {
+      name: 'parent',
+      type: 'uuid',
+      nullable: true,
+      foreignKey: { target: 'odd-things', onDelete: 'set-null' },
+    },
     { name: 'tags', type: 'uuid', manyToMany: { target: 'odd-things' }, default: [] },
   ],
   listMethods: ['GET'],
@@ -63,20 +68,65 @@ describe('storage', () => {
     const sink = createRecordSink(db, new ModelIndex([things]));
     const a = '50000000-0000-4000-8000-000000000001';
     await sink.insertMany('odd-things', [
-      { id: a, name: 'say "hi", then\nleave', count: 12345678901, ratio: 0.25, day: '2021-01-02', at: '2021-05-10T17:47:13.833', json: '{"double": "encoded"}' },
-      { id: '50000000-0000-4000-8000-000000000002', name: '', parent: a, tags: [a], json: { nested: [1, 'two', null] }, flag: false },
+      {
+        id: a,
+        name: 'say "hi", then\nleave',
+        count: 12345678901,
+        ratio: 0.25,
+        day: '2021-01-02',
+        at: '2021-05-10T17:47:13.833',
+        json: '{"double": "encoded"}',
+      },
+      {
+        id: '50000000-0000-4000-8000-000000000002',
+        name: '',
+        parent: a,
+        tags: [a],
+        json: { nested: [1, 'two', null] },
+        flag: false,
+      },
     ]);
     const rows = await db.query('SELECT * FROM odd_things ORDER BY id');
     expect(rows).toEqual([
-      { id: a, name: 'say "hi", then\nleave', count: 12345678901, ratio: 0.25, flag: true, day: '2021-01-02', at: '2021-05-10T17:47:13.833000', json: '{"double": "encoded"}', parent: null, tags: [] },
-      { id: '50000000-0000-4000-8000-000000000002', name: '', count: null, ratio: null, flag: false, day: null, at: null, json: { nested: [1, 'two', null] }, parent: a, tags: [a] },
+      {
+        id: a,
+        name: 'say "hi", then\nleave',
+        count: 12345678901,
+        ratio: 0.25,
+        flag: true,
+        day: '2021-01-02',
+        at: '2021-05-10T17:47:13.833000',
+        json: '{"double": "encoded"}',
+        parent: null,
+        tags: [],
+      },
+      {
+        id: '50000000-0000-4000-8000-000000000002',
+        name: '',
+        count: null,
+        ratio: null,
+        flag: false,
+        day: null,
+        at: null,
+        json: { nested: [1, 'two', null] },
+        parent: a,
+        tags: [a],
+      },
     ]);
   });
 
   it('inserts 20,000 rows in a few seconds', async () => {
     const sink = createRecordSink(db, new ModelIndex([things]));
     const started = Date.now();
-    await sink.insertMany('odd-things', Array.from({ length: 20_000 }, (_, i) => ({ id: crypto.randomUUID(), name: `row ${i}`, count: i, json: { i } })));
+    await sink.insertMany(
+      'odd-things',
+      Array.from({ length: 20_000 }, (_, i) => ({
+        id: crypto.randomUUID(),
+        name: `row ${i}`,
+        count: i,
+        json: { i },
+      })),
+    );
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(await db.query('SELECT count(*)::int AS n FROM odd_things')).toEqual([{ n: 20_002 }]);
   });

@@ -5,7 +5,16 @@ import { quoteIdent } from './models.ts';
 const AUTH_TOKEN_TABLE = 'authtoken';
 
 // Columns worth an index beyond FKs: the usual filter, lookup and ordering fields.
-const INDEXED_NAMES = new Set(['name', 'nickname', 'username', 'start_time', 'date_time', 'created_datetime', 'birth_date', 'acronym']);
+const INDEXED_NAMES = new Set([
+  'name',
+  'nickname',
+  'username',
+  'start_time',
+  'date_time',
+  'created_datetime',
+  'birth_date',
+  'acronym',
+]);
 
 /**
  * Creates missing tables and columns (idempotent, so a data dir survives a registry that grew).
@@ -20,10 +29,14 @@ export async function ensureSchema(db: Queryable, models: ModelIndex): Promise<v
     statements.push(`CREATE TABLE IF NOT EXISTS ${table} (id ${pkType} PRIMARY KEY)`);
     for (const column of model.columns.values()) {
       if (column.name === 'id') continue;
-      statements.push(`ALTER TABLE ${table} ADD COLUMN IF NOT EXISTS ${quoteIdent(column.name)} ${models.sqlType(column)}`);
+      statements.push(
+        `ALTER TABLE ${table} ADD COLUMN IF NOT EXISTS ${quoteIdent(column.name)} ${models.sqlType(column)}`,
+      );
       const indexName = quoteIdent(`${model.table}_${column.name}_idx`);
       if (column.manyToMany) {
-        statements.push(`CREATE INDEX IF NOT EXISTS ${indexName} ON ${table} USING gin (${quoteIdent(column.name)})`);
+        statements.push(
+          `CREATE INDEX IF NOT EXISTS ${indexName} ON ${table} USING gin (${quoteIdent(column.name)})`,
+        );
       } else if (column.foreignKey || column.unique || INDEXED_NAMES.has(column.name)) {
         statements.push(`CREATE INDEX IF NOT EXISTS ${indexName} ON ${table} (${quoteIdent(column.name)})`);
       }

@@ -31,10 +31,19 @@ export class ModelIndex {
 
   constructor(resources: readonly ResourceDeclaration[]) {
     for (const resource of resources) {
-      const pk: ColumnDeclaration = { name: 'id', type: resource.primaryKey === 'integer' ? 'integer' : 'uuid' };
+      const pk: ColumnDeclaration = {
+        name: 'id',
+        type: resource.primaryKey === 'integer' ? 'integer' : 'uuid',
+      };
       const columns = new Map<string, ColumnDeclaration>([['id', pk]]);
       for (const column of resource.columns) if (column.name !== 'id') columns.set(column.name, column);
-      this.byName.set(resource.name, { resource, name: resource.name, table: tableName(resource.name), columns, pk });
+      this.byName.set(resource.name, {
+        resource,
+        name: resource.name,
+        table: tableName(resource.name),
+        columns,
+        pk,
+      });
     }
   }
 
@@ -71,8 +80,12 @@ export class ModelIndex {
 
   /** SQL type of a stored column: relations take the type of the target pk. */
   sqlType(column: ColumnDeclaration): string {
-    if (column.foreignKey) return this.get(column.foreignKey.target) ? this.pkSqlType(column.foreignKey.target) : scalarSqlType(column);
-    if (column.manyToMany) return `${this.get(column.manyToMany.target) ? this.pkSqlType(column.manyToMany.target) : scalarSqlType(column)}[]`;
+    if (column.foreignKey)
+      return this.get(column.foreignKey.target)
+        ? this.pkSqlType(column.foreignKey.target)
+        : scalarSqlType(column);
+    if (column.manyToMany)
+      return `${this.get(column.manyToMany.target) ? this.pkSqlType(column.manyToMany.target) : scalarSqlType(column)}[]`;
     return scalarSqlType(column);
   }
 }

@@ -11,7 +11,9 @@ function csvQuote(text: string): string {
 }
 
 function arrayLiteral(items: readonly unknown[]): string {
-  const parts = items.map((item) => (item === null || item === undefined ? 'NULL' : `"${String(item).replace(/(["\\])/g, '\\$1')}"`));
+  const parts = items.map((item) =>
+    item === null || item === undefined ? 'NULL' : `"${String(item).replace(/(["\\])/g, '\\$1')}"`,
+  );
   return `{${parts.join(',')}}`;
 }
 
@@ -43,7 +45,12 @@ function toCsvLine(model: Model, columns: readonly ColumnDeclaration[], row: Sto
   return columns
     .map((column) => {
       let value = column.name in row ? row[column.name] : staticDefault(column);
-      if (column.name === 'id' && (value === undefined || value === null) && model.resource.primaryKey === 'uuid') value = randomUUID();
+      if (
+        column.name === 'id' &&
+        (value === undefined || value === null) &&
+        model.resource.primaryKey === 'uuid'
+      )
+        value = randomUUID();
       return csvField(column, value);
     })
     .join(',');

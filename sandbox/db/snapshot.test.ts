@@ -6,7 +6,14 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { createSandbox } from '../app.ts';
 import type { Sandbox } from '../app.ts';
 import { client, login } from '../http/test-helpers.ts';
-import { readSnapshot, seedSnapshotKey, snapshotDir, snapshotFile, snapshotsEnabled, writeSnapshot } from './snapshot.ts';
+import {
+  readSnapshot,
+  seedSnapshotKey,
+  snapshotDir,
+  snapshotFile,
+  snapshotsEnabled,
+  writeSnapshot,
+} from './snapshot.ts';
 
 let scratch = '';
 beforeAll(async () => {
@@ -73,30 +80,36 @@ describe('snapshot files', () => {
     expect(await readSnapshot(join(scratch, 'broken', 'absent.tar.gz'))).toBeNull();
   });
 
-  it('survives racing writers: one whole file, no temp files left, and it loads', { timeout: 60_000 }, async () => {
-    const pg = await PGlite.create();
-    const dir = join(scratch, 'race');
-    const file = snapshotFile(dir, 'race');
-    try {
-      await pg.exec("CREATE TABLE t (v text); INSERT INTO t VALUES ('kept')");
-      await Promise.all([writeSnapshot(file, pg), writeSnapshot(file, pg), writeSnapshot(file, pg)]);
-    } finally {
-      await pg.close();
-    }
-    expect(await readdir(dir)).toEqual(['seed-race.tar.gz']);
-    const tarball = await readSnapshot(file);
-    expect(tarball).not.toBeNull();
-    const copy = await PGlite.create({ loadDataDir: tarball as Blob });
-    try {
-      expect((await copy.query<{ v: string }>('SELECT v FROM t')).rows).toEqual([{ v: 'kept' }]);
-    } finally {
-      await copy.close();
-    }
-  });
+  it(
+    'survives racing writers: one whole file, no temp files left, and it loads',
+    { timeout: 60_000 },
+    async () => {
+      const pg = await PGlite.create();
+      const dir = join(scratch, 'race');
+      const file = snapshotFile(dir, 'race');
+      try {
+        await pg.exec("CREATE TABLE t (v text); INSERT INTO t VALUES ('kept')");
+        await Promise.all([writeSnapshot(file, pg), writeSnapshot(file, pg), writeSnapshot(file, pg)]);
+      } finally {
+        await pg.close();
+      }
+      expect(await readdir(dir)).toEqual(['seed-race.tar.gz']);
+      const tarball = await readSnapshot(file);
+      expect(tarball).not.toBeNull();
+      const copy = await PGlite.create({ loadDataDir: tarball as Blob });
+      try {
+        expect((await copy.query<{ v: string }>('SELECT v FROM t')).rows).toEqual([{ v: 'kept' }]);
+      } finally {
+        await copy.close();
+      }
+    },
+  );
 });
 
 async function tableCounts(sandbox: Sandbox): Promise<Record<string, number>> {
-  const tables = await sandbox.query<{ name: string }>("SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1");
+  const tables = await sandbox.query<{ name: string }>(
+    "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1",
+  );
   const out: Record<string, number> = {};
   for (const { name } of tables) {
     const [row] = await sandbox.query<{ n: number }>(`SELECT count(*) AS n FROM "${name}"`);
@@ -113,57 +126,67 @@ async function sampleRows(sandbox: Sandbox): Promise<unknown[]> {
 }
 
 describe('createSandbox with the seed snapshot cache', () => {
-  it('seeds when off, saves on a miss, then starts from the snapshot with the same data and no tokens', { timeout: 240_000 }, async () => {
-    const cache = join(scratch, 'cache');
-    vi.stubEnv('SANDBOX_SNAPSHOT_DIR', cache);
+  it(
+    'seeds when off, saves on a miss, then starts from the snapshot with the same data and no tokens',
+    { timeout: 240_000 },
+    async () => {
+      const cache = join(scratch, 'cache');
+      vi.stubEnv('SANDBOX_SNAPSHOT_DIR', cache);
 
-    vi.stubEnv('SANDBOX_SNAPSHOT', '0');
-    const seeded = await createSandbox({ dataDir: null });
-    const expectedCounts = await tableCounts(seeded);
-    const expectedRows = await sampleRows(seeded);
-    await seeded.close();
-    expect([seeded.loaded, seeded.snapshot]).toEqual(['seed', 'none']);
-    expect(await readdir(cache).catch(() => [])).toEqual([]);
+      vi.stubEnv('SANDBOX_SNAPSHOT', '0');
+      const seeded = await createSandbox({ dataDir: null });
+      const expectedCounts = await tableCounts(seeded);
+      const expectedRows = await sampleRows(seeded);
+      await seeded.close();
+      expect([seeded.loaded, seeded.snapshot]).toEqual(['seed', 'none']);
+      expect(await readdir(cache).catch(() => [])).toEqual([]);
 
-    vi.stubEnv('SANDBOX_SNAPSHOT', '1');
-    const first = await createSandbox({ dataDir: null });
-    expect([first.loaded, first.snapshot]).toEqual(['seed', 'saved']);
-    expect(await readdir(cache)).toEqual([`seed-${await seedSnapshotKey(1)}.tar.gz`]);
-    const oldToken = await login(first, 'alice');
-    expect(oldToken).toMatch(/^[0-9a-f]{40}$/);
-    await first.close();
+      vi.stubEnv('SANDBOX_SNAPSHOT', '1');
+      const first = await createSandbox({ dataDir: null });
+      expect([first.loaded, first.snapshot]).toEqual(['seed', 'saved']);
+      expect(await readdir(cache)).toEqual([`seed-${await seedSnapshotKey(1)}.tar.gz`]);
+      const oldToken = await login(first, 'alice');
+      expect(oldToken).toMatch(/^[0-9a-f]{40}$/);
+      await first.close();
 
-    const warm = await createSandbox({ dataDir: null });
-    try {
-      expect([warm.loaded, warm.snapshot]).toEqual(['seed', 'loaded']);
-      expect(expectedCounts.sessions).toBeGreaterThan(0);
-      expect(expectedCounts.authtoken).toBe(0);
-      expect(await tableCounts(warm)).toEqual(expectedCounts);
-      expect(await sampleRows(warm)).toEqual(expectedRows);
-      // DRF's TokenAuthentication without WWW-Authenticate: a stale token is a 403.
-      expect((await client(warm, oldToken)('GET', '/labs')).body).toMatchObject({ detail: 'Invalid token.' });
-      const token = await login(warm, 'alice');
-      expect((await client(warm, token)('GET', '/labs?limit=1')).status).toBe(200);
-    } finally {
-      await warm.close();
-    }
-  });
+      const warm = await createSandbox({ dataDir: null });
+      try {
+        expect([warm.loaded, warm.snapshot]).toEqual(['seed', 'loaded']);
+        expect(expectedCounts.sessions).toBeGreaterThan(0);
+        expect(expectedCounts.authtoken).toBe(0);
+        expect(await tableCounts(warm)).toEqual(expectedCounts);
+        expect(await sampleRows(warm)).toEqual(expectedRows);
+        // DRF's TokenAuthentication without WWW-Authenticate: a stale token is a 403.
+        expect((await client(warm, oldToken)('GET', '/labs')).body).toMatchObject({
+          detail: 'Invalid token.',
+        });
+        const token = await login(warm, 'alice');
+        expect((await client(warm, token)('GET', '/labs?limit=1')).status).toBe(200);
+      } finally {
+        await warm.close();
+      }
+    },
+  );
 
-  it('starts a new data dir from the snapshot, and that dir keeps edits across a restart', { timeout: 240_000 }, async () => {
-    vi.stubEnv('SANDBOX_SNAPSHOT_DIR', join(scratch, 'cache'));
-    const dataDir = join(scratch, 'data');
-    const first = await createSandbox({ dataDir });
-    expect([first.loaded, first.snapshot]).toEqual(['seed', 'loaded']);
-    const token = await login(first, 'alice');
-    expect((await client(first, token)('POST', '/labs', { name: 'snapshot_lab' })).status).toBe(201);
-    await first.close();
+  it(
+    'starts a new data dir from the snapshot, and that dir keeps edits across a restart',
+    { timeout: 240_000 },
+    async () => {
+      vi.stubEnv('SANDBOX_SNAPSHOT_DIR', join(scratch, 'cache'));
+      const dataDir = join(scratch, 'data');
+      const first = await createSandbox({ dataDir });
+      expect([first.loaded, first.snapshot]).toEqual(['seed', 'loaded']);
+      const token = await login(first, 'alice');
+      expect((await client(first, token)('POST', '/labs', { name: 'snapshot_lab' })).status).toBe(201);
+      await first.close();
 
-    const second = await createSandbox({ dataDir });
-    try {
-      expect([second.loaded, second.snapshot]).toEqual(['none', 'none']);
-      expect((await client(second, token)('GET', '/labs/snapshot_lab')).status).toBe(200);
-    } finally {
-      await second.close();
-    }
-  });
+      const second = await createSandbox({ dataDir });
+      try {
+        expect([second.loaded, second.snapshot]).toEqual(['none', 'none']);
+        expect((await client(second, token)('GET', '/labs/snapshot_lab')).status).toBe(200);
+      } finally {
+        await second.close();
+      }
+    },
+  );
 });

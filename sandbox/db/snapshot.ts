@@ -14,9 +14,13 @@ const gunzipAsync = promisify(gunzip);
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** Everything that decides what a freshly seeded database holds: schema, declarations, generators, auth, start-up order. */
-export const SEED_SOURCES: readonly string[] = ['sandbox/resources', 'sandbox/seed', 'sandbox/db', 'sandbox/auth', 'sandbox/app.ts'].map((p) =>
-  join(REPO_ROOT, p),
-);
+export const SEED_SOURCES: readonly string[] = [
+  'sandbox/resources',
+  'sandbox/seed',
+  'sandbox/db',
+  'sandbox/auth',
+  'sandbox/app.ts',
+].map((p) => join(REPO_ROOT, p));
 
 const FILE_PREFIX = 'seed-';
 const FILE_SUFFIX = '.tar.gz';
@@ -50,13 +54,18 @@ async function listFiles(root: string): Promise<string[]> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
   }
-  return entries.filter((e) => e.isFile() && !e.name.endsWith('.test.ts')).map((e) => join(e.parentPath, e.name));
+  return entries
+    .filter((e) => e.isFile() && !e.name.endsWith('.test.ts'))
+    .map((e) => join(e.parentPath, e.name));
 }
 
 let pgliteVersion: Promise<string> | undefined;
 
 function readPgliteVersion(): Promise<string> {
-  pgliteVersion ??= readFile(join(REPO_ROOT, 'node_modules', '@electric-sql', 'pglite', 'package.json'), 'utf8')
+  pgliteVersion ??= readFile(
+    join(REPO_ROOT, 'node_modules', '@electric-sql', 'pglite', 'package.json'),
+    'utf8',
+  )
     .then((text) => String((JSON.parse(text) as { version?: unknown }).version ?? 'unknown'))
     .catch(() => 'unknown');
   return pgliteVersion;
@@ -66,11 +75,16 @@ function readPgliteVersion(): Promise<string> {
  * Hash of scale, PGlite version and the content of every non-test file under `sources`,
  * so any edit to data, schema or start-up order points at a new snapshot.
  */
-export async function seedSnapshotKey(scale: number, sources: readonly string[] = SEED_SOURCES): Promise<string> {
+export async function seedSnapshotKey(
+  scale: number,
+  sources: readonly string[] = SEED_SOURCES,
+): Promise<string> {
   const hash = createHash('sha256');
   hash.update(`scale=${scale}\npglite=${await readPgliteVersion()}\n`);
   const files = (await Promise.all(sources.map(listFiles))).flat();
-  const named = files.map((file) => ({ file, name: relative(REPO_ROOT, file).split(sep).join('/') })).sort((a, b) => (a.name < b.name ? -1 : 1));
+  const named = files
+    .map((file) => ({ file, name: relative(REPO_ROOT, file).split(sep).join('/') }))
+    .sort((a, b) => (a.name < b.name ? -1 : 1));
   for (const { file, name } of named) {
     const content = await readFile(file);
     hash.update(`${name}\0${content.length}\0`);
@@ -123,7 +137,13 @@ async function pruneSnapshots(dir: string): Promise<void> {
   const names = (await readdir(dir)).filter((n) => n.startsWith(FILE_PREFIX) && n.endsWith(FILE_SUFFIX));
   if (names.length <= KEEP_NEWEST) return;
   const dated = await Promise.all(
-    names.map(async (name) => ({ name, mtime: await stat(join(dir, name)).then((s) => s.mtimeMs, () => 0) })),
+    names.map(async (name) => ({
+      name,
+      mtime: await stat(join(dir, name)).then(
+        (s) => s.mtimeMs,
+        () => 0,
+      ),
+    })),
   );
   dated.sort((a, b) => b.mtime - a.mtime);
   await Promise.all(dated.slice(KEEP_NEWEST).map(({ name }) => discardSnapshot(join(dir, name))));
@@ -147,7 +167,11 @@ export interface SeedSnapshot {
 }
 
 /** Where a seed snapshot for `scale` lives and, when cached, its content; null when the cache does not apply. */
-export async function lookupSeedSnapshot(scale: number, dataDir: string | null | undefined, env: Env = process.env): Promise<SeedSnapshot | null> {
+export async function lookupSeedSnapshot(
+  scale: number,
+  dataDir: string | null | undefined,
+  env: Env = process.env,
+): Promise<SeedSnapshot | null> {
   if (!snapshotsEnabled(env) || !(await isBlankDataDir(dataDir))) return null;
   const file = snapshotFile(snapshotDir(env), await seedSnapshotKey(scale));
   return { file, tarball: await readSnapshot(file) };

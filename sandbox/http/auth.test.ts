@@ -16,13 +16,18 @@ describe('POST /auth-token', () => {
     const json = await login(sandbox, 'alice');
     expect(json).toMatch(/^[0-9a-f]{40}$/);
     const form = await sandbox.fetch(
-      new Request(`${ORIGIN}/auth-token`, { method: 'POST', body: new URLSearchParams({ username: 'alice', password: 'alice' }) }),
+      new Request(`${ORIGIN}/auth-token`, {
+        method: 'POST',
+        body: new URLSearchParams({ username: 'alice', password: 'alice' }),
+      }),
     );
     expect(await form.json()).toEqual({ token: json });
     const data = new FormData();
     data.set('username', 'alice');
     data.set('password', 'alice');
-    const multipart = await sandbox.fetch(new Request(`${ORIGIN}/auth-token`, { method: 'POST', body: data }));
+    const multipart = await sandbox.fetch(
+      new Request(`${ORIGIN}/auth-token`, { method: 'POST', body: data }),
+    );
     expect(await multipart.json()).toEqual({ token: json });
     expect(await login(sandbox, 'admin')).not.toBe(json);
   });
@@ -36,7 +41,10 @@ describe('POST /auth-token', () => {
     ]) {
       const reply = await api('POST', '/auth-token', { username, password });
       expect(reply.status).toBe(400);
-      expect(reply.body).toEqual({ non_field_errors: ['Unable to log in with provided credentials.'], status_code: 400 });
+      expect(reply.body).toEqual({
+        non_field_errors: ['Unable to log in with provided credentials.'],
+        status_code: 400,
+      });
     }
     const missing = await api('POST', '/auth-token', { username: 'alice' });
     expect(missing.body).toEqual({ password: ['This field is required.'], status_code: 400 });
@@ -72,14 +80,24 @@ describe('token authentication on data endpoints', () => {
       ['HEAD', '/labs'],
       ['DELETE', '/brain-regions/1'],
     ]) {
-      const reply = await api(method as string, path as string, method === 'HEAD' || method === 'OPTIONS' || method === 'DELETE' ? undefined : {});
+      const reply = await api(
+        method as string,
+        path as string,
+        method === 'HEAD' || method === 'OPTIONS' || method === 'DELETE' ? undefined : {},
+      );
       expect(reply.status, `${method} ${path}`).toBe(403);
-      if (method !== 'HEAD') expect(reply.body).toEqual({ detail: 'You do not have permission to perform this action.', status_code: 403 });
+      if (method !== 'HEAD')
+        expect(reply.body).toEqual({
+          detail: 'You do not have permission to perform this action.',
+          status_code: 403,
+        });
     }
   });
 
   it('sends no CORS headers', async () => {
-    const response = await sandbox.fetch(new Request(`${ORIGIN}/labs`, { headers: { origin: 'http://evil.test' } }));
+    const response = await sandbox.fetch(
+      new Request(`${ORIGIN}/labs`, { headers: { origin: 'http://evil.test' } }),
+    );
     expect([...response.headers.keys()].filter((k) => k.startsWith('access-control'))).toEqual([]);
   });
 });

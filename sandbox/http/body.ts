@@ -29,7 +29,8 @@ export async function parseBody(request: Request): Promise<ParsedBody> {
       throw detailError(400, `JSON parse error - ${(error as Error).message}`);
     }
   }
-  if (type === 'application/x-www-form-urlencoded') return { data: formToRecord(new URLSearchParams(text).entries()), form: true };
+  if (type === 'application/x-www-form-urlencoded')
+    return { data: formToRecord(new URLSearchParams(text).entries()), form: true };
   if (type === 'multipart/form-data') {
     const form = await request.formData();
     return { data: formToRecord(form.entries()), form: true };
@@ -39,7 +40,16 @@ export async function parseBody(request: Request): Promise<ParsedBody> {
 
 /** DRF Serializer.to_internal_value on non-dict data. */
 export function expectObject(data: unknown): Record<string, unknown> {
-  if (typeof data === 'object' && data !== null && !Array.isArray(data)) return data as Record<string, unknown>;
-  const kind = Array.isArray(data) ? 'list' : data === null ? 'NoneType' : typeof data === 'string' ? 'str' : typeof data === 'number' ? 'int' : 'bool';
+  if (typeof data === 'object' && data !== null && !Array.isArray(data))
+    return data as Record<string, unknown>;
+  const kind = Array.isArray(data)
+    ? 'list'
+    : data === null
+      ? 'NoneType'
+      : typeof data === 'string'
+        ? 'str'
+        : typeof data === 'number'
+          ? 'int'
+          : 'bool';
   throw new ApiError(400, { non_field_errors: [`Invalid data. Expected a dictionary, but got ${kind}.`] });
 }

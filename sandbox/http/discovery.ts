@@ -21,7 +21,8 @@ function renderedOpenApi(resources: readonly ResourceDeclaration[]): { json: str
 
 /** `GET /`: the JSON list of endpoints older Alyx served; current Alyx redirects to the admin. */
 export async function rootList(runtime: Runtime, request: Request): Promise<Response> {
-  if (!runtime.discovery.has('root')) return new Response(null, { status: 302, headers: { location: '/admin' } });
+  if (!runtime.discovery.has('root'))
+    return new Response(null, { status: 302, headers: { location: '/admin' } });
   const baseUrl = baseUrlOf(request, runtime.publicUrl);
   return jsonResponse(200, buildRootList(runtime.resources, baseUrl));
 }
@@ -67,5 +68,7 @@ export async function docs(runtime: Runtime, request: Request): Promise<Response
     return new Response(DOCS_HTML, { headers: { 'content-type': 'text/html; charset=utf-8' } });
   }
   const baseUrl = baseUrlOf(request, runtime.publicUrl);
-  return new Response(JSON.stringify(buildCoreApi(runtime.resources, baseUrl)), { headers: { 'content-type': 'application/coreapi+json', vary: 'Accept' } });
+  return new Response(JSON.stringify(buildCoreApi(runtime.resources, baseUrl)), {
+    headers: { 'content-type': 'application/coreapi+json', vary: 'Accept' },
+  });
 }

@@ -5,7 +5,9 @@ import { ServerError } from './errors.ts';
 describe('django= parser', () => {
   it('splits on commas outside brackets and converts values like Alyx', () => {
     expect(splitOutsideBrackets("a__in,['x,y','z'],b,(1,2)")).toEqual(['a__in', "['x,y','z']", 'b', '(1,2)']);
-    expect(parseDjangoPairs("~name__icontains,matlab,n,12,x,None,b,TRUE,c,false,d,1.5,l,['a',2,True]")).toEqual([
+    expect(
+      parseDjangoPairs("~name__icontains,matlab,n,12,x,None,b,TRUE,c,false,d,1.5,l,['a',2,True]"),
+    ).toEqual([
       { field: 'name__icontains', negate: true, value: 'matlab' },
       { field: 'n', negate: false, value: 12 },
       { field: 'x', negate: false, value: null },

@@ -1,6 +1,14 @@
 import { jsonResponse, validationError } from './errors.ts';
 
-export const FAULT_KINDS = ['latency', 'status', 'json500', 'html500', 'html200', 'malformed', 'drop'] as const;
+export const FAULT_KINDS = [
+  'latency',
+  'status',
+  'json500',
+  'html500',
+  'html200',
+  'malformed',
+  'drop',
+] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 export interface FaultRule {
@@ -35,17 +43,28 @@ function html(status: number): Response {
 
 function statusResponse(rule: FaultRule): Response {
   const status = rule.status ?? 500;
-  if (status === 403) return jsonResponse(403, { detail: 'You do not have permission to perform this action.', status_code: 403 });
+  if (status === 403)
+    return jsonResponse(403, {
+      detail: 'You do not have permission to perform this action.',
+      status_code: 403,
+    });
   if (status === 429) {
     const wait = rule.retryAfter ?? 1;
     return jsonResponse(
       429,
-      { detail: `Request was throttled. Expected available in ${wait} ${wait === 1 ? 'second' : 'seconds'}.`, status_code: 429 },
+      {
+        detail: `Request was throttled. Expected available in ${wait} ${wait === 1 ? 'second' : 'seconds'}.`,
+        status_code: 429,
+      },
       { 'retry-after': String(wait) },
     );
   }
   if (status === 204) return new Response(null, { status });
-  return jsonResponse(status, { detail: `Injected fault: HTTP ${status}.`, status_code: status }, rule.retryAfter ? { 'retry-after': String(rule.retryAfter) } : {});
+  return jsonResponse(
+    status,
+    { detail: `Injected fault: HTTP ${status}.`, status_code: status },
+    rule.retryAfter ? { 'retry-after': String(rule.retryAfter) } : {},
+  );
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -56,7 +75,8 @@ export class FaultStore {
   private nextId = 1;
 
   add(input: unknown): FaultRule {
-    if (typeof input !== 'object' || input === null || Array.isArray(input)) throw validationError({ non_field_errors: ['Expected a JSON object.'] });
+    if (typeof input !== 'object' || input === null || Array.isArray(input))
+      throw validationError({ non_field_errors: ['Expected a JSON object.'] });
     const body = input as Record<string, unknown>;
     const errors: Record<string, string[]> = {};
     if (typeof body.path !== 'string') errors.path = ['This field is required.'];
@@ -67,9 +87,13 @@ export class FaultStore {
         errors.path = ['Not a valid regular expression.'];
       }
     }
-    if (!FAULT_KINDS.includes(body.kind as FaultKind)) errors.kind = [`"${String(body.kind)}" is not a valid choice.`];
+    if (!FAULT_KINDS.includes(body.kind as FaultKind))
+      errors.kind = [`"${String(body.kind)}" is not a valid choice.`];
     for (const key of ['status', 'latencyMs', 'retryAfter', 'times']) {
-      if (body[key] !== undefined && (typeof body[key] !== 'number' || !Number.isInteger(body[key]) || (body[key] as number) < 0)) {
+      if (
+        body[key] !== undefined &&
+        (typeof body[key] !== 'number' || !Number.isInteger(body[key]) || (body[key] as number) < 0)
+      ) {
         errors[key] = ['A valid integer is required.'];
       }
     }
@@ -124,10 +148,12 @@ export class FaultStore {
       case 'html200':
         return html(200);
       case 'malformed':
-        return new Response('{"count": 1, "next": null, "results": [{"id": ', { status: 200, headers: { 'content-type': 'application/json' } });
+        return new Response('{"count": 1, "next": null, "results": [{"id": ', {
+          status: 200,
+          headers: { 'content-type': 'application/json' },
+        });
       case 'drop':
         throw new ConnectionDropped();
     }
   }
 }
-

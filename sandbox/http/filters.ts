@@ -71,7 +71,10 @@ function cleanValue(filter: FilterDeclaration, raw: string): unknown {
 
 function and(fragments: SqlFragment[]): SqlFragment {
   if (fragments.length === 0) return { sql: 'true', params: [] };
-  return { sql: fragments.map((f) => `(${f.sql})`).join(' AND '), params: fragments.flatMap((f) => f.params) };
+  return {
+    sql: fragments.map((f) => `(${f.sql})`).join(' AND '),
+    params: fragments.flatMap((f) => f.params),
+  };
 }
 
 function or(fragments: SqlFragment[]): SqlFragment {
@@ -116,26 +119,41 @@ export class FilterCompiler {
       case 'django':
         return and(parseDjangoPairs(raw).map((p) => this.helpers.lookup(p.field, p.value, p.negate)));
       case 'json':
-        return and(parseDjangoPairs(raw).map((p) => this.helpers.lookup(`${kind.field}__${p.field}`, p.value, p.negate)));
+        return and(
+          parseDjangoPairs(raw).map((p) =>
+            this.helpers.lookup(`${kind.field}__${p.field}`, p.value, p.negate),
+          ),
+        );
       case 'date_range': {
         const dates = raw.split(',');
         if (dates.length < 2) throw new ServerError('list index out of range');
         const column = resolveColumn(this.models, this.model, kind.field);
-        const path = column?.type === 'datetime' && !kind.field.endsWith('__date') ? `${kind.field}__date` : kind.field;
-        return and([this.helpers.lookup(`${path}__gte`, dates[0]), this.helpers.lookup(`${path}__lte`, dates[1])]);
+        const path =
+          column?.type === 'datetime' && !kind.field.endsWith('__date') ? `${kind.field}__date` : kind.field;
+        return and([
+          this.helpers.lookup(`${path}__gte`, dates[0]),
+          this.helpers.lookup(`${path}__lte`, dates[1]),
+        ]);
       }
       case 'custom':
         return kind.build(raw, this.helpers);
     }
   }
 
-  private lookupFilter(filter: FilterDeclaration, kind: LookupKind, raw: string, all: string[]): SqlFragment | undefined {
+  private lookupFilter(
+    filter: FilterDeclaration,
+    kind: LookupKind,
+    raw: string,
+    all: string[],
+  ): SqlFragment | undefined {
     const lookup = kind.lookup ?? 'exact';
     const path = `${kind.field}__${lookup}`;
     if (filter.type === 'array') {
       const items = (kind.commaList ? raw.split(',') : all).map((item) => this.arrayItem(filter, item));
       if (kind.all) return and(items.map((item) => this.helpers.lookup(`${kind.field}__exact`, item)));
-      return lookup === 'in' ? this.helpers.lookup(path, items) : or(items.map((item) => this.helpers.lookup(path, item)));
+      return lookup === 'in'
+        ? this.helpers.lookup(path, items)
+        : or(items.map((item) => this.helpers.lookup(path, item)));
     }
     if (kind.commaList) {
       const items = raw.split(',').map((item) => this.labelOrValue(filter, kind, cleanValue(filter, item)));
@@ -164,7 +182,8 @@ export class FilterCompiler {
     const choices = column?.choices;
     if (!choices || !choices.every((c) => typeof c.value === 'number')) return value;
     const match = choices.find((c) => c.label.toLowerCase() === value.toLowerCase());
-    if (!match) throw new ServerError(`Invalid${filter.name}, choices are: ${choices.map((c) => c.label).join(', ')}`);
+    if (!match)
+      throw new ServerError(`Invalid${filter.name}, choices are: ${choices.map((c) => c.label).join(', ')}`);
     return match.value;
   }
 }
@@ -177,7 +196,9 @@ export function numberPlaceholders(fragment: SqlFragment, offset = 0): { sql: st
     return `$${index}`;
   });
   if (index - offset !== fragment.params.length) {
-    throw new Error(`Filter SQL has ${index - offset} placeholders for ${fragment.params.length} params: ${fragment.sql}`);
+    throw new Error(
+      `Filter SQL has ${index - offset} placeholders for ${fragment.params.length} params: ${fragment.sql}`,
+    );
   }
   return { sql, params: fragment.params };
 }

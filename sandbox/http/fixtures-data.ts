@@ -22,9 +22,31 @@ export async function loadListData(sandbox: Sandbox): Promise<void> {
     { id: IDS.projY, name: 'matlab_legacy', users: [] },
   ]);
   await sandbox.sink.insertMany('subjects', [
-    { id: SUBJECTS.ks1, nickname: 'KS001', lab: IDS.labA, responsible_user: IDS.alice, projects: [IDS.projX], birth_date: '2020-01-15', litter_size: 4 },
-    { id: SUBJECTS.ks2, nickname: 'KS002', lab: IDS.labA, responsible_user: IDS.admin, projects: [IDS.projX, IDS.projY], litter_size: 6 },
-    { id: SUBJECTS.zm1, nickname: 'ZM_001', lab: IDS.labB, responsible_user: IDS.admin, projects: [], alive_flag: false },
+    {
+      id: SUBJECTS.ks1,
+      nickname: 'KS001',
+      lab: IDS.labA,
+      responsible_user: IDS.alice,
+      projects: [IDS.projX],
+      birth_date: '2020-01-15',
+      litter_size: 4,
+    },
+    {
+      id: SUBJECTS.ks2,
+      nickname: 'KS002',
+      lab: IDS.labA,
+      responsible_user: IDS.admin,
+      projects: [IDS.projX, IDS.projY],
+      litter_size: 6,
+    },
+    {
+      id: SUBJECTS.zm1,
+      nickname: 'ZM_001',
+      lab: IDS.labB,
+      responsible_user: IDS.admin,
+      projects: [],
+      alive_flag: false,
+    },
   ]);
   const subjects = [SUBJECTS.ks1, SUBJECTS.ks2, SUBJECTS.zm1];
   await sandbox.sink.insertMany(

@@ -1,7 +1,15 @@
 import { Hono } from 'hono';
 import { authToken } from './auth-token.ts';
 import { docs, openApi, rootList } from './discovery.ts';
-import { ApiError, apiErrorResponse, html404, jsonResponse, RouteNotFound, ServerError, serverErrorResponse } from './errors.ts';
+import {
+  ApiError,
+  apiErrorResponse,
+  html404,
+  jsonResponse,
+  RouteNotFound,
+  ServerError,
+  serverErrorResponse,
+} from './errors.ts';
 import { ConnectionDropped } from './faults.ts';
 import { handleResource } from './resource-routes.ts';
 import type { Runtime } from './runtime.ts';
@@ -42,7 +50,10 @@ async function route(runtime: Runtime, request: Request): Promise<Response> {
     anonymousThrottle(runtime, request);
     return openApi(runtime, request);
   }
-  if (path === '/docs') return runtime.discovery.has('coreapi') ? new Response(null, { status: 301, headers: { location: '/docs/' } }) : html404();
+  if (path === '/docs')
+    return runtime.discovery.has('coreapi')
+      ? new Response(null, { status: 301, headers: { location: '/docs/' } })
+      : html404();
   if (path === '/docs/') {
     anonymousThrottle(runtime, request);
     return docs(runtime, request);
@@ -50,7 +61,8 @@ async function route(runtime: Runtime, request: Request): Promise<Response> {
   if (path === FAULTS_PATH) return faultsControl(runtime, request);
   const segments = path.slice(1).split('/');
   if (segments.length === 1 && segments[0]) return handleResource(runtime, request, segments[0]);
-  if (segments.length === 2 && segments[0] && segments[1]) return handleResource(runtime, request, segments[0], segments[1]);
+  if (segments.length === 2 && segments[0] && segments[1])
+    return handleResource(runtime, request, segments[0], segments[1]);
   throw new RouteNotFound();
 }
 
@@ -71,7 +83,10 @@ export function createHttpApp(runtime: Runtime): Hono {
     const url = new URL(request.url);
     try {
       if (runtime.faults && url.pathname !== FAULTS_PATH) {
-        const injected = await runtime.faults.apply(request.method.toUpperCase(), `${url.pathname}${url.search}`);
+        const injected = await runtime.faults.apply(
+          request.method.toUpperCase(),
+          `${url.pathname}${url.search}`,
+        );
         if (injected) return injected;
       }
       return await route(runtime, request);

@@ -41,7 +41,8 @@ describe('pagination', () => {
     expect(all.results).toHaveLength(30);
     expect(all.next).toBeNull();
     expect(all.previous).toBeNull();
-    for (const bad of ['0', '-3', 'abc', '2.5', '']) expect((await page(`/sessions?limit=${bad}`)).results).toHaveLength(30);
+    for (const bad of ['0', '-3', 'abc', '2.5', ''])
+      expect((await page(`/sessions?limit=${bad}`)).results).toHaveLength(30);
     expect((await page('/sessions?limit=5000')).results).toHaveLength(30);
     expect((await page('/sessions?offset=-5&limit=2')).results).toHaveLength(2);
   });
@@ -92,7 +93,12 @@ describe('rendering', () => {
       json: null,
     });
     const session = (await get(`/sessions/${sessionId(0)}`)).body as Record<string, unknown>;
-    expect(session).toMatchObject({ start_time: '2021-03-01T10:00:00.500000', qc: 'NOT_SET', users: ['alice', 'admin'], subject: 'KS001' });
+    expect(session).toMatchObject({
+      start_time: '2021-03-01T10:00:00.500000',
+      qc: 'NOT_SET',
+      users: ['alice', 'admin'],
+      subject: 'KS001',
+    });
     const list = await page(`/sessions?id=${sessionId(1)}`);
     expect(list.results[0]).toEqual({
       id: sessionId(1),
@@ -126,7 +132,10 @@ describe('declared filters', () => {
     expect((await page('/sessions?qc=fail')).count).toBe(6);
     const bad = await get('/sessions?qc=great');
     expect(bad.status).toBe(500);
-    expect(bad.body).toEqual({ status_code: 500, detail: 'Invalidqc, choices are: CRITICAL, FAIL, WARNING, NOT_SET, PASS' });
+    expect(bad.body).toEqual({
+      status_code: 500,
+      detail: 'Invalidqc, choices are: CRITICAL, FAIL, WARNING, NOT_SET, PASS',
+    });
   });
 
   it('date_range is inclusive; a single date is a 500', async () => {
@@ -150,7 +159,10 @@ describe('declared filters', () => {
     const reply = await get('/sessions?id=not-a-uuid');
     expect(reply.status).toBe(400);
     expect(reply.body).toEqual({ id: ['Enter a valid UUID.'], status_code: 400 });
-    expect((await get('/subjects?litter_size=many')).body).toEqual({ litter_size: ['Enter a whole number.'], status_code: 400 });
+    expect((await get('/subjects?litter_size=many')).body).toEqual({
+      litter_size: ['Enter a whole number.'],
+      status_code: 400,
+    });
     expect((await get('/subjects?projects=nope')).status).toBe(400);
   });
 });
@@ -183,7 +195,9 @@ describe('django= filter', () => {
   it('JSON key paths and has_key', async () => {
     expect((await page('/sessions?django=json__extended_qc__alignment_resolved,True')).count).toBe(1);
     expect((await page('/sessions?django=extended_qc__has_key,alignment_resolved')).count).toBe(15);
-    expect((await page("/sessions?django=extended_qc__has_any_keys,('alignment_resolved','x')")).count).toBe(15);
+    expect((await page("/sessions?django=extended_qc__has_any_keys,('alignment_resolved','x')")).count).toBe(
+      15,
+    );
     expect((await page('/sessions?django=~extended_qc__alignment_resolved,True')).count).toBe(15);
   });
 

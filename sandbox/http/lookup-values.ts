@@ -36,7 +36,8 @@ export function normalizeUuid(value: string): string | null {
 }
 
 export const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
-export const DATETIME_RE = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,6})\d*)?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/;
+export const DATETIME_RE =
+  /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,6})\d*)?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/;
 
 export function isValidDate(text: string): boolean {
   if (!DATE_RE.test(text)) return false;
@@ -55,9 +56,16 @@ export function coerceScalar(type: ColumnType, value: unknown, fieldName: string
     }
     case 'integer':
     case 'float': {
-      const number = typeof value === 'number' ? value : typeof value === 'boolean' ? Number(value) : Number(String(value).trim());
-      if (typeof value === 'string' && value.trim() === '') throw new ServerError(`Field '${fieldName}' expected a number but got ''.`);
-      if (!Number.isFinite(number)) throw new ServerError(`Field '${fieldName}' expected a number but got '${text}'.`);
+      const number =
+        typeof value === 'number'
+          ? value
+          : typeof value === 'boolean'
+            ? Number(value)
+            : Number(String(value).trim());
+      if (typeof value === 'string' && value.trim() === '')
+        throw new ServerError(`Field '${fieldName}' expected a number but got ''.`);
+      if (!Number.isFinite(number))
+        throw new ServerError(`Field '${fieldName}' expected a number but got '${text}'.`);
       return type === 'integer' ? Math.trunc(number) : number;
     }
     case 'boolean': {
@@ -68,13 +76,18 @@ export function coerceScalar(type: ColumnType, value: unknown, fieldName: string
     }
     case 'date': {
       const candidate = typeof value === 'string' ? value.trim().slice(0, 10) : '';
-      if (!isValidDate(candidate)) throw new ServerError(`['“${text}” value has an invalid date format. It must be in YYYY-MM-DD format.']`);
+      if (!isValidDate(candidate))
+        throw new ServerError(
+          `['“${text}” value has an invalid date format. It must be in YYYY-MM-DD format.']`,
+        );
       return candidate;
     }
     case 'datetime': {
       const match = typeof value === 'string' ? DATETIME_RE.exec(value.trim()) : null;
       if (!match || !isValidDate(match[1] ?? '')) {
-        throw new ServerError(`['“${text}” value has an invalid format. It must be in YYYY-MM-DD HH:MM[:ss[.uuuuuu]][TZ] format.']`);
+        throw new ServerError(
+          `['“${text}” value has an invalid format. It must be in YYYY-MM-DD HH:MM[:ss[.uuuuuu]][TZ] format.']`,
+        );
       }
       return String(value).trim();
     }

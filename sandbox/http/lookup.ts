@@ -80,28 +80,55 @@ export class LookupCompiler {
     const column = model.columns.get(name);
     if (!column && name.endsWith('_id')) {
       const relation = model.columns.get(name.slice(0, -3));
-      if (relation?.foreignKey) return this.scalar(`${alias}.${quoteIdent(relation.name)}`, this.relatedPk(relation), rest, value, relation.name);
+      if (relation?.foreignKey)
+        return this.scalar(
+          `${alias}.${quoteIdent(relation.name)}`,
+          this.relatedPk(relation),
+          rest,
+          value,
+          relation.name,
+        );
     }
     if (!column) {
       const reverse = this.reverseOf(model, name);
       if (reverse) return this.reverse(reverse, rest, alias, value);
-      throw new ServerError(`Cannot resolve keyword '${head}' into field. Choices are: ${this.fieldChoices(model)}`);
+      throw new ServerError(
+        `Cannot resolve keyword '${head}' into field. Choices are: ${this.fieldChoices(model)}`,
+      );
     }
     const target = column.foreignKey?.target ?? column.manyToMany?.target;
     if (target) {
       const targetModel = this.models.get(target);
       const [next] = rest;
-      const terminal = rest.length === 0 || (rest.length === 1 && next !== undefined && LOOKUPS.has(next) && !targetModel?.columns.has(next));
+      const terminal =
+        rest.length === 0 ||
+        (rest.length === 1 && next !== undefined && LOOKUPS.has(next) && !targetModel?.columns.has(next));
       if (terminal || !targetModel) {
-        if (column.manyToMany) return this.arrayTerminal(`${alias}.${quoteIdent(column.name)}`, this.relatedPk(column), rest, value, column.name);
-        return this.scalar(`${alias}.${quoteIdent(column.name)}`, this.relatedPk(column), rest, value, column.name);
+        if (column.manyToMany)
+          return this.arrayTerminal(
+            `${alias}.${quoteIdent(column.name)}`,
+            this.relatedPk(column),
+            rest,
+            value,
+            column.name,
+          );
+        return this.scalar(
+          `${alias}.${quoteIdent(column.name)}`,
+          this.relatedPk(column),
+          rest,
+          value,
+          column.name,
+        );
       }
       const inner = this.nextAlias();
       const sub = this.path(targetModel, rest, inner, value);
       const join = column.manyToMany
         ? `${inner}.id = ANY(${alias}.${quoteIdent(column.name)})`
         : `${inner}.id = ${alias}.${quoteIdent(column.name)}`;
-      return { sql: `EXISTS (SELECT 1 FROM ${quoteIdent(targetModel.table)} ${inner} WHERE ${join} AND (${sub.sql}))`, params: sub.params };
+      return {
+        sql: `EXISTS (SELECT 1 FROM ${quoteIdent(targetModel.table)} ${inner} WHERE ${join} AND (${sub.sql}))`,
+        params: sub.params,
+      };
     }
     if (column.type === 'json') return this.json(`${alias}.${quoteIdent(column.name)}`, rest, value);
     return this.scalar(`${alias}.${quoteIdent(column.name)}`, column.type, rest, value, column.name);
@@ -119,16 +146,29 @@ export class LookupCompiler {
     const join = reverse.kind === 'm2m' ? `${alias}.id = ANY(${col})` : `${col} = ${alias}.id`;
     const from = `FROM ${quoteIdent(reverse.model.table)} ${inner} WHERE ${join}`;
     if (rest.length === 1 && rest[0] === 'isnull') {
-      return { sql: truthy(value) ? `NOT EXISTS (SELECT 1 ${from})` : `EXISTS (SELECT 1 ${from})`, params: [] };
+      return {
+        sql: truthy(value) ? `NOT EXISTS (SELECT 1 ${from})` : `EXISTS (SELECT 1 ${from})`,
+        params: [],
+      };
     }
     const [next] = rest;
-    const segments = rest.length === 0 || (rest.length === 1 && next !== undefined && LOOKUPS.has(next) && !reverse.model.columns.has(next)) ? ['id', ...rest] : rest;
+    const segments =
+      rest.length === 0 ||
+      (rest.length === 1 && next !== undefined && LOOKUPS.has(next) && !reverse.model.columns.has(next))
+        ? ['id', ...rest]
+        : rest;
     const sub = this.path(reverse.model, segments, inner, value);
     return { sql: `EXISTS (SELECT 1 ${from} AND (${sub.sql}))`, params: sub.params };
   }
 
   /** Lookups on a many-to-many column's own pks (e.g. `projects__in`, `users,<uuid>`). */
-  private arrayTerminal(expr: string, type: ColumnType, rest: string[], value: unknown, fieldName: string): SqlFragment {
+  private arrayTerminal(
+    expr: string,
+    type: ColumnType,
+    rest: string[],
+    value: unknown,
+    fieldName: string,
+  ): SqlFragment {
     const lookup = rest[0] ?? 'exact';
     if (lookup === 'isnull') {
       const empty = `(${expr} IS NULL OR cardinality(${expr}) = 0)`;
@@ -148,7 +188,11 @@ export class LookupCompiler {
     let sqlExpr = expr;
     let current = type;
     let index = 0;
-    while (index < rest.length && DATE_TRANSFORMS.has(rest[index] ?? '') && (current === 'datetime' || current === 'date')) {
+    while (
+      index < rest.length &&
+      DATE_TRANSFORMS.has(rest[index] ?? '') &&
+      (current === 'datetime' || current === 'date')
+    ) {
       const transform = rest[index] as string;
       if (transform === 'date') {
         sqlExpr = `(${sqlExpr})::date`;
@@ -162,7 +206,9 @@ export class LookupCompiler {
     }
     const lookup = rest[index] ?? 'exact';
     if (!LOOKUPS.has(lookup) || rest.length > index + 1) {
-      throw new ServerError(`Unsupported lookup '${rest.slice(index).join('__')}' for ${FIELD_CLASS[current]} or join on the field not permitted.`);
+      throw new ServerError(
+        `Unsupported lookup '${rest.slice(index).join('__')}' for ${FIELD_CLASS[current]} or join on the field not permitted.`,
+      );
     }
     return compare(sqlExpr, current, lookup, value, fieldName);
   }
@@ -190,9 +236,15 @@ export class LookupCompiler {
         return { sql: `COALESCE(${node} ? $?, false)`, params: [keys, pyStr(value)] };
       case 'has_keys':
       case 'has_any_keys':
-        return { sql: `COALESCE(${node} ${lookup === 'has_keys' ? '?&' : '?|'} $?::text[], false)`, params: [keys, toList(value).map(pyStr)] };
+        return {
+          sql: `COALESCE(${node} ${lookup === 'has_keys' ? '?&' : '?|'} $?::text[], false)`,
+          params: [keys, toList(value).map(pyStr)],
+        };
       case 'in':
-        return { sql: `${node} IN (SELECT jsonb_array_elements($?::jsonb))`, params: [keys, JSON.stringify(toList(value))] };
+        return {
+          sql: `${node} IN (SELECT jsonb_array_elements($?::jsonb))`,
+          params: [keys, JSON.stringify(toList(value))],
+        };
       case 'gt':
       case 'gte':
       case 'lt':
@@ -200,10 +252,14 @@ export class LookupCompiler {
         return { sql: `${node} ${COMPARATORS[lookup]} $?::jsonb`, params: [keys, JSON.stringify(value)] };
       case 'range': {
         const [low, high] = toList(value);
-        return { sql: `${node} BETWEEN $?::jsonb AND $?::jsonb`, params: [keys, JSON.stringify(low), JSON.stringify(high)] };
+        return {
+          sql: `${node} BETWEEN $?::jsonb AND $?::jsonb`,
+          params: [keys, JSON.stringify(low), JSON.stringify(high)],
+        };
       }
       case 'contains':
-        if (typeof value === 'object' && value !== null) return { sql: `${node} @> $?::jsonb`, params: [keys, JSON.stringify(value)] };
+        if (typeof value === 'object' && value !== null)
+          return { sql: `${node} @> $?::jsonb`, params: [keys, JSON.stringify(value)] };
         return likeOn(text, 'contains', value, [keys]);
       case 'contained_by':
         return { sql: `${node} <@ $?::jsonb`, params: [keys, JSON.stringify(value)] };
@@ -236,7 +292,9 @@ function toList(value: unknown): unknown[] {
 function jsonRoot(expr: string, lookup: string, value: unknown): SqlFragment {
   switch (lookup) {
     case 'exact':
-      return value === null ? { sql: `${expr} IS NULL`, params: [] } : { sql: `${expr} = $?::jsonb`, params: [JSON.stringify(value)] };
+      return value === null
+        ? { sql: `${expr} IS NULL`, params: [] }
+        : { sql: `${expr} = $?::jsonb`, params: [JSON.stringify(value)] };
     case 'isnull':
       return { sql: truthy(value) ? `${expr} IS NULL` : `${expr} IS NOT NULL`, params: [] };
     case 'has_key':
@@ -267,7 +325,13 @@ function likeOn(expr: string, lookup: string, value: unknown, leading: unknown[]
 }
 
 /** One lookup on a scalar SQL expression of a known column type. */
-export function compare(expr: string, type: ColumnType, lookup: string, value: unknown, fieldName: string): SqlFragment {
+export function compare(
+  expr: string,
+  type: ColumnType,
+  lookup: string,
+  value: unknown,
+  fieldName: string,
+): SqlFragment {
   const cast = SQL_CAST[type];
   switch (lookup) {
     case 'exact':
@@ -289,20 +353,31 @@ export function compare(expr: string, type: ColumnType, lookup: string, value: u
     case 'in': {
       const items = toList(value).filter((v) => v !== null);
       if (items.length === 0) return { sql: 'false', params: [] };
-      return { sql: `${expr} = ANY($?::${cast}[])`, params: [items.map((v) => coerceScalar(type, v, fieldName))] };
+      return {
+        sql: `${expr} = ANY($?::${cast}[])`,
+        params: [items.map((v) => coerceScalar(type, v, fieldName))],
+      };
     }
     case 'gt':
     case 'gte':
     case 'lt':
     case 'lte':
-      return { sql: `${expr} ${COMPARATORS[lookup]} $?::${cast}`, params: [coerceScalar(type, value, fieldName)] };
+      return {
+        sql: `${expr} ${COMPARATORS[lookup]} $?::${cast}`,
+        params: [coerceScalar(type, value, fieldName)],
+      };
     case 'range': {
       const items = toList(value);
-      if (items.length !== 2) throw new ServerError(`not enough values to unpack (expected 2, got ${items.length})`);
-      return { sql: `${expr} BETWEEN $?::${cast} AND $?::${cast}`, params: items.map((v) => coerceScalar(type, v, fieldName)) };
+      if (items.length !== 2)
+        throw new ServerError(`not enough values to unpack (expected 2, got ${items.length})`);
+      return {
+        sql: `${expr} BETWEEN $?::${cast} AND $?::${cast}`,
+        params: items.map((v) => coerceScalar(type, v, fieldName)),
+      };
     }
     case 'isnull':
-      if (typeof value !== 'boolean') throw new ServerError('The QuerySet value for an isnull lookup must be True or False.');
+      if (typeof value !== 'boolean')
+        throw new ServerError('The QuerySet value for an isnull lookup must be True or False.');
       return { sql: value ? `${expr} IS NULL` : `${expr} IS NOT NULL`, params: [] };
     default:
       throw new ServerError(`Unsupported lookup '${lookup}'`);

@@ -17,8 +17,16 @@ export function pageBounds(params: URLSearchParams): { limit: number; offset: nu
   return { limit, offset };
 }
 
-export function pageLinks(requestUrl: string, count: number, limit: number, offset: number): { next: string | null; previous: string | null } {
-  const next = offset + limit < count ? rewriteQuery(requestUrl, { limit: String(limit), offset: String(offset + limit) }) : null;
+export function pageLinks(
+  requestUrl: string,
+  count: number,
+  limit: number,
+  offset: number,
+): { next: string | null; previous: string | null } {
+  const next =
+    offset + limit < count
+      ? rewriteQuery(requestUrl, { limit: String(limit), offset: String(offset + limit) })
+      : null;
   let previous: string | null = null;
   if (offset > 0) {
     previous =

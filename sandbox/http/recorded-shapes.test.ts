@@ -53,7 +53,12 @@ interface Case {
   list: boolean;
 }
 
-async function firstLookup(sandbox: Sandbox, token: string, endpoint: string, field: string): Promise<string> {
+async function firstLookup(
+  sandbox: Sandbox,
+  token: string,
+  endpoint: string,
+  field: string,
+): Promise<string> {
   const page = await getJson(sandbox, token, `/${endpoint}?limit=1`);
   const row = (page as { results: Record<string, Json>[] }).results[0];
   if (!row) throw new Error(`the seeded sandbox has no ${endpoint}`);
@@ -62,18 +67,36 @@ async function firstLookup(sandbox: Sandbox, token: string, endpoint: string, fi
 }
 
 async function getJson(sandbox: Sandbox, token: string, pathAndQuery: string): Promise<Json> {
-  const response = await sandbox.fetch(new Request(`${ORIGIN}${pathAndQuery}`, { headers: { authorization: `Token ${token}` } }));
+  const response = await sandbox.fetch(
+    new Request(`${ORIGIN}${pathAndQuery}`, { headers: { authorization: `Token ${token}` } }),
+  );
   expect(response.status, pathAndQuery).toBe(200);
   return (await response.json()) as Json;
 }
 
 const CASES: Case[] = [
   { file: 'datasets-list.json', list: true, request: async () => '/datasets?limit=5' },
-  { file: 'datasets-detail.json', list: false, request: async (s, t) => `/datasets/${await firstLookup(s, t, 'datasets', 'url')}` },
+  {
+    file: 'datasets-detail.json',
+    list: false,
+    request: async (s, t) => `/datasets/${await firstLookup(s, t, 'datasets', 'url')}`,
+  },
   { file: 'dataset-types-list.json', list: true, request: async () => '/dataset-types?limit=5' },
-  { file: 'dataset-types-detail.json', list: false, request: async (s, t) => `/dataset-types/${await firstLookup(s, t, 'dataset-types', 'name')}` },
-  { file: 'data-repository-detail-aws.json', list: false, request: async (s, t) => `/data-repository/${await firstLookup(s, t, 'data-repository', 'name')}` },
-  { file: 'data-repository-detail-mainenlab.json', list: false, request: async (s, t) => `/data-repository/${await firstLookup(s, t, 'data-repository', 'name')}` },
+  {
+    file: 'dataset-types-detail.json',
+    list: false,
+    request: async (s, t) => `/dataset-types/${await firstLookup(s, t, 'dataset-types', 'name')}`,
+  },
+  {
+    file: 'data-repository-detail-aws.json',
+    list: false,
+    request: async (s, t) => `/data-repository/${await firstLookup(s, t, 'data-repository', 'name')}`,
+  },
+  {
+    file: 'data-repository-detail-mainenlab.json',
+    list: false,
+    request: async (s, t) => `/data-repository/${await firstLookup(s, t, 'data-repository', 'name')}`,
+  },
   { file: 'labs-list-mainenlab.json', list: true, request: async () => '/labs?limit=5' },
   { file: 'revisions-list-name-ks2.1.json', list: true, request: async () => '/revisions?limit=5' },
   {
@@ -81,7 +104,9 @@ const CASES: Case[] = [
     list: false,
     request: async (s, t) => {
       // A detail with embedded datasets, like the recording.
-      const page = (await getJson(s, t, '/insertions?limit=50')) as { results: { id: string; datasets: unknown[] }[] };
+      const page = (await getJson(s, t, '/insertions?limit=50')) as {
+        results: { id: string; datasets: unknown[] }[];
+      };
       const withData = page.results.find((r) => r.datasets.length > 0) ?? page.results[0];
       return `/insertions/${withData?.id}`;
     },

@@ -20,7 +20,9 @@ afterAll(async () => {
 const ALL = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
 async function someLookup(name: string, field: string): Promise<string | undefined> {
-  const rows = await sandbox.query<{ v: unknown }>(`SELECT ${field}::text AS v FROM ${name.replace(/-/g, '_')} WHERE ${field} IS NOT NULL AND ${field}::text <> '' ORDER BY id LIMIT 1`);
+  const rows = await sandbox.query<{ v: unknown }>(
+    `SELECT ${field}::text AS v FROM ${name.replace(/-/g, '_')} WHERE ${field} IS NOT NULL AND ${field}::text <> '' ORDER BY id LIMIT 1`,
+  );
   return rows[0]?.v === undefined ? undefined : String(rows[0].v);
 }
 
@@ -31,7 +33,10 @@ describe.each(resources.map((r) => [r.name, r] as const))('/%s', (name, resource
     expect(Object.keys(reply.body as object)).toEqual(['count', 'next', 'previous', 'results']);
     expect((await api('OPTIONS', `/${name}`)).status).toBe(200);
     for (const method of ALL.filter((m) => !(resource.listMethods as readonly string[]).includes(m))) {
-      expect((await api(method, `/${name}`, method === 'GET' ? undefined : {})).status, `${method} /${name}`).toBe(405);
+      expect(
+        (await api(method, `/${name}`, method === 'GET' ? undefined : {})).status,
+        `${method} /${name}`,
+      ).toBe(405);
     }
   });
 
@@ -53,7 +58,9 @@ describe.each(resources.map((r) => [r.name, r] as const))('/%s', (name, resource
     expect(detail.status, detail.text.slice(0, 300)).toBe(200);
     expect((await api('OPTIONS', path)).status).toBe(200);
     for (const method of ALL.filter((m) => !(resource.detailMethods as readonly string[]).includes(m))) {
-      expect((await api(method, path, method === 'GET' ? undefined : {})).status, `${method} ${path}`).toBe(405);
+      expect((await api(method, path, method === 'GET' ? undefined : {})).status, `${method} ${path}`).toBe(
+        405,
+      );
     }
     if (resource.detailMethods.includes('PATCH')) {
       const patched = await api('PATCH', path, {});

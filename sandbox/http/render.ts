@@ -5,8 +5,9 @@ import { quoteIdent } from '../db/models.ts';
 
 /** Django's `reverse()` keeps RFC 3986 sub-delims and `/~:@` literal in path arguments. */
 export function quotePathSegment(value: string): string {
-  return encodeURIComponent(value).replace(/%(21|24|26|27|28|29|2A|2B|2C|3B|3D|3A|40|7E)/gi, (_, hex: string) =>
-    String.fromCharCode(parseInt(hex, 16)),
+  return encodeURIComponent(value).replace(
+    /%(21|24|26|27|28|29|2A|2B|2C|3B|3D|3A|40|7E)/gi,
+    (_, hex: string) => String.fromCharCode(parseInt(hex, 16)),
   );
 }
 
@@ -31,7 +32,7 @@ export class Renderer {
   ) {
     this.ctx = {
       baseUrl,
-      query: <T,>(sql: string, params?: unknown[]) => this.db.query<T>(sql, params ?? []),
+      query: <T>(sql: string, params?: unknown[]) => this.db.query<T>(sql, params ?? []),
       detailUrl: (resource, row) => this.detailUrl(resource, row),
       render: (resource, rows, view) => this.render(resource, rows, view),
     };
@@ -44,7 +45,11 @@ export class Renderer {
     return `${this.baseUrl}/${resource}/${quotePathSegment(String(value))}`;
   }
 
-  async render(resource: string, rows: readonly StoredRow[], view: 'list' | 'detail' | 'create'): Promise<Record<string, unknown>[]> {
+  async render(
+    resource: string,
+    rows: readonly StoredRow[],
+    view: 'list' | 'detail' | 'create',
+  ): Promise<Record<string, unknown>[]> {
     const model = this.models.require(resource);
     const serializer = serializerFor(model, view);
     const out: Record<string, unknown>[] = rows.map(() => ({}));
@@ -58,7 +63,11 @@ export class Renderer {
     return out;
   }
 
-  private async fieldValues(model: Model, field: SerializerField, rows: readonly StoredRow[]): Promise<unknown[]> {
+  private async fieldValues(
+    model: Model,
+    field: SerializerField,
+    rows: readonly StoredRow[],
+  ): Promise<unknown[]> {
     if (field.computeMany) return field.computeMany(rows, this.ctx);
     if (field.compute) {
       const compute = field.compute;
@@ -68,7 +77,8 @@ export class Renderer {
     }
     const source = field.source ?? field.name;
     if (!source.includes('.') && !model.columns.has(source)) {
-      if (field.name === 'url' && field.type === 'uri') return rows.map((row) => this.detailUrl(model.name, row));
+      if (field.name === 'url' && field.type === 'uri')
+        return rows.map((row) => this.detailUrl(model.name, row));
       return rows.map(() => null);
     }
     const { column, values } = await this.followSource(model, source, rows);
@@ -83,7 +93,9 @@ export class Renderer {
     let current: (StoredRow | undefined)[] = [...rows];
     for (const segment of segments.slice(0, -1)) {
       const column: ColumnDeclaration | undefined = owner?.columns.get(segment);
-      const target: Model | undefined = column?.foreignKey ? this.models.get(column.foreignKey.target) : undefined;
+      const target: Model | undefined = column?.foreignKey
+        ? this.models.get(column.foreignKey.target)
+        : undefined;
       if (!target) return { column: undefined, values: current.map(() => null) };
       const ids = current.map((row) => row?.[segment]);
       const loaded = await this.load(target, ids);
@@ -94,7 +106,11 @@ export class Renderer {
     return { column: owner?.columns.get(last), values: current.map((row) => row?.[last] ?? null) };
   }
 
-  private async format(column: ColumnDeclaration, field: SerializerField, values: unknown[]): Promise<unknown[]> {
+  private async format(
+    column: ColumnDeclaration,
+    field: SerializerField,
+    values: unknown[],
+  ): Promise<unknown[]> {
     const targetName = column.foreignKey?.target ?? column.manyToMany?.target;
     const relation = field.relation;
     if (targetName && relation && relation.kind !== 'pk') {
@@ -123,12 +139,15 @@ export class Renderer {
   async load(model: Model, ids: readonly unknown[]): Promise<Map<string, StoredRow>> {
     const cache = this.cache.get(model.name) ?? new Map<string, StoredRow>();
     this.cache.set(model.name, cache);
-    const missing = [...new Set(ids.filter((id) => id !== null && id !== undefined).map(String))].filter((id) => !cache.has(id));
+    const missing = [...new Set(ids.filter((id) => id !== null && id !== undefined).map(String))].filter(
+      (id) => !cache.has(id),
+    );
     if (missing.length > 0) {
       const cast = model.resource.primaryKey === 'integer' ? 'bigint' : 'uuid';
-      const found = await this.db.query<StoredRow>(`SELECT * FROM ${quoteIdent(model.table)} WHERE id = ANY($1::${cast}[])`, [
-        missing.map((id) => (cast === 'bigint' ? Number(id) : id)),
-      ]);
+      const found = await this.db.query<StoredRow>(
+        `SELECT * FROM ${quoteIdent(model.table)} WHERE id = ANY($1::${cast}[])`,
+        [missing.map((id) => (cast === 'bigint' ? Number(id) : id))],
+      );
       for (const row of found) cache.set(String(row.id), row);
     }
     return cache;

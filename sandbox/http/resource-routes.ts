@@ -28,21 +28,25 @@ interface Call {
 }
 
 export function className(model: Model): string {
-  return model.resource.verboseName.replace(/(^|\s)(\w)/g, (_, __, c: string) => c.toUpperCase()).replace(/\s/g, '');
+  return model.resource.verboseName
+    .replace(/(^|\s)(\w)/g, (_, __, c: string) => c.toUpperCase())
+    .replace(/\s/g, '');
 }
 
 /** DRF's permission chain: IsAuthenticated, then Alyx's public-user GET-only rule, then throttles. */
 async function authorize(runtime: Runtime, request: Request): Promise<AuthUser> {
   const auth = await authenticateHeader(runtime.db, request.headers.get('authorization'));
   if (!auth.ok) throw detailError(403, auth.detail ?? 'Authentication credentials were not provided.');
-  if (auth.user.isPublic && request.method !== 'GET') throw detailError(403, 'You do not have permission to perform this action.');
+  if (auth.user.isPublic && request.method !== 'GET')
+    throw detailError(403, 'You do not have permission to perform this action.');
   const throttled = runtime.throttle?.check(`user:${auth.user.id}`) ?? undefined;
   if (throttled) throw throttled;
   return auth.user;
 }
 
 function allowed(model: Model, route: 'list' | 'detail'): string[] {
-  const methods: string[] = route === 'list' ? [...model.resource.listMethods] : [...model.resource.detailMethods];
+  const methods: string[] =
+    route === 'list' ? [...model.resource.listMethods] : [...model.resource.detailMethods];
   if (methods.includes('GET')) methods.push('HEAD');
   methods.push('OPTIONS');
   return methods;
@@ -66,7 +70,12 @@ function lookupValue(model: Model, raw: string): string | number {
   return value;
 }
 
-export async function handleResource(runtime: Runtime, request: Request, name: string, rawLookup?: string): Promise<Response> {
+export async function handleResource(
+  runtime: Runtime,
+  request: Request,
+  name: string,
+  rawLookup?: string,
+): Promise<Response> {
   const model = runtime.models.get(name);
   if (!model) throw new RouteNotFound();
   const route = rawLookup === undefined ? 'list' : 'detail';
@@ -75,15 +84,26 @@ export async function handleResource(runtime: Runtime, request: Request, name: s
   const user = await authorize(runtime, request);
   const methods = allowed(model, route);
   const method = request.method.toUpperCase();
-  if (!methods.includes(method)) throw detailError(405, `Method "${method}" not allowed.`, { allow: methods.join(', ') });
+  if (!methods.includes(method))
+    throw detailError(405, `Method "${method}" not allowed.`, { allow: methods.join(', ') });
   const baseUrl = baseUrlOf(request, runtime.publicUrl);
   const url = new URL(request.url);
-  const call: Call = { runtime, request, model, user, baseUrl, requestUrl: `${baseUrl}${url.pathname}${url.search}` };
-  if (method === 'OPTIONS') return jsonResponse(200, buildOptionsMetadata(model.resource, route), { allow: methods.join(', ') });
+  const call: Call = {
+    runtime,
+    request,
+    model,
+    user,
+    baseUrl,
+    requestUrl: `${baseUrl}${url.pathname}${url.search}`,
+  };
+  if (method === 'OPTIONS')
+    return jsonResponse(200, buildOptionsMetadata(model.resource, route), { allow: methods.join(', ') });
   const listLike = route === 'list' || model.resource.quirks?.detailIsList === true;
   if (method === 'GET' || method === 'HEAD') {
     const response = listLike ? await list(call) : await retrieve(call, lookup as string | number);
-    return method === 'HEAD' ? new Response(null, { status: response.status, headers: response.headers }) : response;
+    return method === 'HEAD'
+      ? new Response(null, { status: response.status, headers: response.headers })
+      : response;
   }
   if (method === 'POST') return create(call);
   if (method === 'DELETE') return destroy(call, lookup as string | number);
@@ -96,20 +116,30 @@ async function list(call: Call): Promise<Response> {
   const where = numberPlaceholders(andFragments(new FilterCompiler(runtime.models, model).compile(params)));
   const { limit, offset } = pageBounds(params);
   const table = `${quoteIdent(model.table)} t`;
-  const [countRow] = await runtime.db.query<{ count: number }>(`SELECT count(*)::int AS count FROM ${table} WHERE ${where.sql}`, where.params);
+  const [countRow] = await runtime.db.query<{ count: number }>(
+    `SELECT count(*)::int AS count FROM ${table} WHERE ${where.sql}`,
+    where.params,
+  );
   const count = countRow?.count ?? 0;
   const order = model.resource.ordering ? `${model.resource.ordering}, t.id` : 't.id';
   const rows = await runtime.db.query<StoredRow>(
     `SELECT t.* FROM ${table} WHERE ${where.sql} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`,
     where.params,
   );
-  const results = await new Renderer(runtime.models, runtime.db, call.baseUrl).render(model.name, rows, 'list');
+  const results = await new Renderer(runtime.models, runtime.db, call.baseUrl).render(
+    model.name,
+    rows,
+    'list',
+  );
   return jsonResponse(200, { count, ...pageLinks(call.requestUrl, count, limit, offset), results });
 }
 
 async function findOne(db: Queryable, model: Model, lookup: string | number): Promise<StoredRow> {
   const field = model.resource.lookupField ?? 'id';
-  const rows = await db.query<StoredRow>(`SELECT * FROM ${quoteIdent(model.table)} WHERE ${quoteIdent(field)} = $1 LIMIT 3`, [lookup]);
+  const rows = await db.query<StoredRow>(
+    `SELECT * FROM ${quoteIdent(model.table)} WHERE ${quoteIdent(field)} = $1 LIMIT 3`,
+    [lookup],
+  );
   if (rows.length === 0) throw detailError(404, `No ${className(model)} matches the given query.`);
   if (rows.length > 1) {
     const [{ count } = { count: rows.length }] = await db.query<{ count: number }>(
@@ -123,7 +153,11 @@ async function findOne(db: Queryable, model: Model, lookup: string | number): Pr
 
 async function retrieve(call: Call, lookup: string | number): Promise<Response> {
   const row = await findOne(call.runtime.db, call.model, lookup);
-  const [body] = await new Renderer(call.runtime.models, call.runtime.db, call.baseUrl).render(call.model.name, [row], 'detail');
+  const [body] = await new Renderer(call.runtime.models, call.runtime.db, call.baseUrl).render(
+    call.model.name,
+    [row],
+    'detail',
+  );
   return jsonResponse(200, body);
 }
 
@@ -135,7 +169,7 @@ function hookContext(runtime: Runtime, tx: Queryable, user: AuthUser): HookConte
   const ctx = writeContext(user);
   return {
     ...ctx,
-    query: <T,>(sql: string, params?: unknown[]) => tx.query<T>(sql, params ?? []),
+    query: <T>(sql: string, params?: unknown[]) => tx.query<T>(sql, params ?? []),
     insert: (resource, values) => {
       const target = runtime.models.require(resource);
       return insertRow(runtime.models, target, tx, { ...columnDefaults(target, ctx), ...values });
@@ -202,7 +236,11 @@ async function update(call: Call, lookup: string | number, partial: boolean): Pr
       ctx: writeContext(call.user),
     });
     const row = await updateRow(runtime.models, model, tx, existing.id, values);
-    const [rendered] = await new Renderer(runtime.models, tx, call.baseUrl).render(model.name, [row], 'detail');
+    const [rendered] = await new Renderer(runtime.models, tx, call.baseUrl).render(
+      model.name,
+      [row],
+      'detail',
+    );
     return rendered;
   });
   return jsonResponse(200, body);
@@ -218,4 +256,3 @@ async function destroy(call: Call, lookup: string | number): Promise<Response> {
   });
   return new Response(null, { status: 204, headers: { vary: 'Accept' } });
 }
-

@@ -63,7 +63,9 @@ describe('throttle', () => {
     const throttled = await api('GET', '/labs');
     expect(throttled.status).toBe(429);
     expect(throttled.body).toMatchObject({ status_code: 429 });
-    expect((throttled.body as { detail: string }).detail).toMatch(/^Request was throttled\. Expected available in (60|59) seconds\.$/);
+    expect((throttled.body as { detail: string }).detail).toMatch(
+      /^Request was throttled\. Expected available in (60|59) seconds\.$/,
+    );
     expect(Number(throttled.headers.get('retry-after'))).toBeGreaterThan(0);
     expect((await client(sandbox, await login(sandbox, 'admin'))('GET', '/labs')).status).toBe(200);
     expect(await login(sandbox, 'alice')).toBe(token);
@@ -80,16 +82,28 @@ describe('fault injection', () => {
     const sandbox = await make({ faults: true });
     const anon = client(sandbox);
     const api = client(sandbox, await login(sandbox, 'alice'));
-    const added = await anon('POST', '/__sandbox/faults', { path: '^/labs', kind: 'status', status: 429, retryAfter: 7, times: 1 });
+    const added = await anon('POST', '/__sandbox/faults', {
+      path: '^/labs',
+      kind: 'status',
+      status: 429,
+      retryAfter: 7,
+      times: 1,
+    });
     expect(added.status).toBe(201);
     const throttled = await api('GET', '/labs');
     expect(throttled.status).toBe(429);
     expect(throttled.headers.get('retry-after')).toBe('7');
-    expect(throttled.body).toEqual({ detail: 'Request was throttled. Expected available in 7 seconds.', status_code: 429 });
+    expect(throttled.body).toEqual({
+      detail: 'Request was throttled. Expected available in 7 seconds.',
+      status_code: 429,
+    });
     expect((await api('GET', '/labs')).status).toBe(200);
 
     await anon('POST', '/__sandbox/faults', { path: '^/labs', method: 'POST', kind: 'status', status: 403 });
-    expect((await api('POST', '/labs', { name: 'x' })).body).toEqual({ detail: 'You do not have permission to perform this action.', status_code: 403 });
+    expect((await api('POST', '/labs', { name: 'x' })).body).toEqual({
+      detail: 'You do not have permission to perform this action.',
+      status_code: 403,
+    });
     expect((await api('GET', '/labs')).status).toBe(200);
     await anon('DELETE', '/__sandbox/faults');
 
@@ -105,7 +119,12 @@ describe('fault injection', () => {
       expect(reply.status, kind).toBe(status);
       expect(reply.headers.get('content-type'), kind).toMatch(type);
     }
-    await anon('POST', '/__sandbox/faults', { path: '^/subjects', kind: 'latency', latencyMs: 150, times: 1 });
+    await anon('POST', '/__sandbox/faults', {
+      path: '^/subjects',
+      kind: 'latency',
+      latencyMs: 150,
+      times: 1,
+    });
     const started = Date.now();
     expect((await api('GET', '/subjects')).status).toBe(200);
     expect(Date.now() - started).toBeGreaterThanOrEqual(140);

@@ -31,7 +31,11 @@ export async function testSandbox(options: SandboxOptions = {}): Promise<Sandbox
 
 export async function login(sandbox: Sandbox, username: string, password = username): Promise<string> {
   const response = await sandbox.fetch(
-    new Request(`${ORIGIN}/auth-token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) }),
+    new Request(`${ORIGIN}/auth-token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password }),
+    }),
   );
   const body = (await response.json()) as { token: string };
   return body.token;
@@ -46,8 +50,16 @@ export interface Reply {
 
 /** A small client: JSON in, parsed JSON (or text) out. */
 export function client(sandbox: Sandbox, token?: string) {
-  return async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply> => {
-    const init: RequestInit = { method, headers: { ...(token ? { authorization: `Token ${token}` } : {}), ...headers } };
+  return async (
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Reply> => {
+    const init: RequestInit = {
+      method,
+      headers: { ...(token ? { authorization: `Token ${token}` } : {}), ...headers },
+    };
     if (body !== undefined) {
       init.body = typeof body === 'string' ? body : JSON.stringify(body);
       (init.headers as Record<string, string>)['content-type'] ??= 'application/json';

@@ -1,4 +1,9 @@
-import type { ColumnDeclaration, ResourceDeclaration, SerializerField, WriteContext } from '../resources/types.ts';
+import type {
+  ColumnDeclaration,
+  ResourceDeclaration,
+  SerializerField,
+  WriteContext,
+} from '../resources/types.ts';
 
 /** Small declarations exercising every engine feature, independent of the real registry. */
 const QC = [
@@ -50,13 +55,21 @@ export const testLabs: ResourceDeclaration = {
   app: 'misc',
   primaryKey: 'uuid',
   lookupField: 'name',
-  columns: [{ name: 'name', type: 'string', unique: true, maxLength: 255 }, { name: 'timezone', type: 'string', blank: true, default: '' }, json],
+  columns: [
+    { name: 'name', type: 'string', unique: true, maxLength: 255 },
+    { name: 'timezone', type: 'string', blank: true, default: '' },
+    json,
+  ],
   listMethods: ['GET', 'POST'],
   detailMethods: ['GET', 'PUT', 'PATCH', 'DELETE'],
   serializers: {
     list: {
       component: 'Lab',
-      fields: [{ name: 'name', type: 'string', required: true }, { name: 'timezone', type: 'string' }, jsonField],
+      fields: [
+        { name: 'name', type: 'string', required: true },
+        { name: 'timezone', type: 'string' },
+        jsonField,
+      ],
     },
   },
   filters: [{ name: 'name', type: 'string', kind: { kind: 'lookup', field: 'name', lookup: 'icontains' } }],
@@ -97,7 +110,12 @@ export const testSubjects: ResourceDeclaration = {
   columns: [
     { name: 'nickname', type: 'string', maxLength: 64 },
     { name: 'lab', type: 'uuid', foreignKey: { target: 'labs', onDelete: 'protect' } },
-    { name: 'responsible_user', type: 'uuid', foreignKey: { target: 'users', onDelete: 'protect' }, default: (ctx: WriteContext) => ctx.userId },
+    {
+      name: 'responsible_user',
+      type: 'uuid',
+      foreignKey: { target: 'users', onDelete: 'protect' },
+      default: (ctx: WriteContext) => ctx.userId,
+    },
     { name: 'projects', type: 'uuid', manyToMany: { target: 'projects' }, default: [] },
     { name: 'birth_date', type: 'date', nullable: true },
     { name: 'weight', type: 'float', nullable: true },
@@ -146,7 +164,12 @@ export const testSubjects: ResourceDeclaration = {
     { name: 'id', type: 'uuid', kind: { kind: 'lookup', field: 'id' } },
     { name: 'litter_size', type: 'integer', kind: { kind: 'lookup', field: 'litter_size' } },
     { name: 'alive_flag', type: 'boolean', kind: { kind: 'lookup', field: 'alive_flag' } },
-    { name: 'projects', type: 'array', items: 'uuid', kind: { kind: 'lookup', field: 'projects', lookup: 'in' } },
+    {
+      name: 'projects',
+      type: 'array',
+      items: 'uuid',
+      kind: { kind: 'lookup', field: 'projects', lookup: 'in' },
+    },
     { name: 'django', type: 'string', kind: { kind: 'django' } },
   ],
   ordering: 't.nickname',
@@ -166,7 +189,12 @@ export const testSessions: ResourceDeclaration = {
     { name: 'qc', type: 'integer', default: 0, choices: QC },
     { name: 'extended_qc', type: 'json', nullable: true },
     { name: 'users', type: 'uuid', manyToMany: { target: 'users' }, default: [] },
-    { name: 'parent_session', type: 'uuid', nullable: true, foreignKey: { target: 'sessions', onDelete: 'set-null' } },
+    {
+      name: 'parent_session',
+      type: 'uuid',
+      nullable: true,
+      foreignKey: { target: 'sessions', onDelete: 'set-null' },
+    },
     { name: 'task_protocol', type: 'string', blank: true, default: '' },
     json,
   ],
@@ -177,10 +205,21 @@ export const testSessions: ResourceDeclaration = {
       component: 'SessionList',
       fields: [
         { name: 'id', type: 'uuid', readOnly: true },
-        { name: 'subject', type: 'string', relation: { kind: 'slug', slugField: 'nickname' }, required: true },
+        {
+          name: 'subject',
+          type: 'string',
+          relation: { kind: 'slug', slugField: 'nickname' },
+          required: true,
+        },
         { name: 'start_time', type: 'datetime' },
         { name: 'number', type: 'integer' },
-        { name: 'lab', type: 'string', source: 'subject.lab', relation: { kind: 'slug', slugField: 'name' }, readOnly: true },
+        {
+          name: 'lab',
+          type: 'string',
+          source: 'subject.lab',
+          relation: { kind: 'slug', slugField: 'name' },
+          readOnly: true,
+        },
         { name: 'url', type: 'uri', readOnly: true },
       ],
     },
@@ -188,7 +227,12 @@ export const testSessions: ResourceDeclaration = {
       component: 'SessionDetail',
       fields: [
         { name: 'id', type: 'uuid', readOnly: true },
-        { name: 'subject', type: 'string', relation: { kind: 'slug', slugField: 'nickname' }, required: true },
+        {
+          name: 'subject',
+          type: 'string',
+          relation: { kind: 'slug', slugField: 'nickname' },
+          required: true,
+        },
         { name: 'users', type: 'array', items: 'string', relation: { kind: 'slug', slugField: 'username' } },
         { name: 'start_time', type: 'datetime' },
         { name: 'number', type: 'integer' },
@@ -211,8 +255,16 @@ export const testSessions: ResourceDeclaration = {
     },
   },
   filters: [
-    { name: 'subject', type: 'string', kind: { kind: 'lookup', field: 'subject__nickname', lookup: 'iexact' } },
-    { name: 'users', type: 'string', kind: { kind: 'lookup', field: 'users__username', commaList: true, all: true } },
+    {
+      name: 'subject',
+      type: 'string',
+      kind: { kind: 'lookup', field: 'subject__nickname', lookup: 'iexact' },
+    },
+    {
+      name: 'users',
+      type: 'string',
+      kind: { kind: 'lookup', field: 'users__username', commaList: true, all: true },
+    },
     { name: 'date_range', type: 'string', kind: { kind: 'date_range', field: 'start_time' } },
     { name: 'qc', type: 'string', kind: { kind: 'lookup', field: 'qc' } },
     { name: 'extended_qc', type: 'string', kind: { kind: 'json', field: 'extended_qc' } },
@@ -245,7 +297,12 @@ export const testBrainRegions: ResourceDeclaration = {
     { name: 'acronym', type: 'string' },
     { name: 'name', type: 'string' },
     { name: 'description', type: 'text', nullable: true },
-    { name: 'parent', type: 'integer', nullable: true, foreignKey: { target: 'brain-regions', onDelete: 'set-null' } },
+    {
+      name: 'parent',
+      type: 'integer',
+      nullable: true,
+      foreignKey: { target: 'brain-regions', onDelete: 'set-null' },
+    },
   ],
   listMethods: ['GET'],
   detailMethods: ['GET', 'PUT', 'PATCH'],
@@ -261,8 +318,17 @@ export const testBrainRegions: ResourceDeclaration = {
       ],
     },
   },
-  filters: [{ name: 'acronym', type: 'string', kind: { kind: 'lookup', field: 'acronym', lookup: 'iexact' } }],
+  filters: [
+    { name: 'acronym', type: 'string', kind: { kind: 'lookup', field: 'acronym', lookup: 'iexact' } },
+  ],
   ordering: 't.id',
 };
 
-export const testResources: readonly ResourceDeclaration[] = [testUsers, testLabs, testProjects, testSubjects, testSessions, testBrainRegions];
+export const testResources: readonly ResourceDeclaration[] = [
+  testUsers,
+  testLabs,
+  testProjects,
+  testSubjects,
+  testSessions,
+  testBrainRegions,
+];

@@ -17,7 +17,11 @@ export function quotePlus(text: string): string {
 }
 
 /** Django's `replace_query_param` / `remove_query_param`: params re-encoded, keys sorted. */
-export function rewriteQuery(absoluteUrl: string, set: Record<string, string>, remove: readonly string[] = []): string {
+export function rewriteQuery(
+  absoluteUrl: string,
+  set: Record<string, string>,
+  remove: readonly string[] = [],
+): string {
   const url = new URL(absoluteUrl);
   const grouped = new Map<string, string[]>();
   for (const [key, value] of url.searchParams) {
@@ -28,6 +32,8 @@ export function rewriteQuery(absoluteUrl: string, set: Record<string, string>, r
   for (const [key, value] of Object.entries(set)) grouped.set(key, [value]);
   for (const key of remove) grouped.delete(key);
   const keys = [...grouped.keys()].sort();
-  const query = keys.flatMap((key) => (grouped.get(key) ?? []).map((v) => `${quotePlus(key)}=${quotePlus(v)}`)).join('&');
+  const query = keys
+    .flatMap((key) => (grouped.get(key) ?? []).map((v) => `${quotePlus(key)}=${quotePlus(v)}`))
+    .join('&');
   return `${absoluteUrl.split('?')[0]}${query ? `?${query}` : ''}`;
 }

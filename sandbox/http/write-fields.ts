@@ -7,8 +7,38 @@ import { DATETIME_RE, isValidDate, normalizeUuid } from './lookup-values.ts';
 /** A field-level validation failure: DRF's message for that field. */
 export class FieldInvalid extends Error {}
 
-const TRUE_VALUES = new Set(['t', 'T', 'y', 'Y', 'yes', 'Yes', 'YES', 'true', 'True', 'TRUE', 'on', 'On', 'ON', '1']);
-const FALSE_VALUES = new Set(['f', 'F', 'n', 'N', 'no', 'No', 'NO', 'false', 'False', 'FALSE', 'off', 'Off', 'OFF', '0']);
+const TRUE_VALUES = new Set([
+  't',
+  'T',
+  'y',
+  'Y',
+  'yes',
+  'Yes',
+  'YES',
+  'true',
+  'True',
+  'TRUE',
+  'on',
+  'On',
+  'ON',
+  '1',
+]);
+const FALSE_VALUES = new Set([
+  'f',
+  'F',
+  'n',
+  'N',
+  'no',
+  'No',
+  'NO',
+  'false',
+  'False',
+  'FALSE',
+  'off',
+  'Off',
+  'OFF',
+  '0',
+]);
 
 function pyType(value: unknown): string {
   if (typeof value === 'string') return 'str';
@@ -36,7 +66,14 @@ function naiveDatetime(text: string): string {
   const [, date, hh = '00', mm = '00', ss = '00', fraction, zone] = match;
   const base = `${date}T${hh}:${mm}:${ss}${fraction ? `.${fraction}` : ''}`;
   if (!zone) return base;
-  const offset = zone === 'Z' ? '+00:00' : zone.length === 3 ? `${zone}:00` : zone.includes(':') ? zone : `${zone.slice(0, 3)}:${zone.slice(3)}`;
+  const offset =
+    zone === 'Z'
+      ? '+00:00'
+      : zone.length === 3
+        ? `${zone}:00`
+        : zone.includes(':')
+          ? zone
+          : `${zone.slice(0, 3)}:${zone.slice(3)}`;
   const micro = (fraction ?? '').padEnd(6, '0');
   const utc = new Date(`${date}T${hh}:${mm}:${ss}${offset}`);
   return `${utc.toISOString().slice(0, 19)}.${micro}`;
@@ -79,7 +116,9 @@ export function convertScalar(column: ColumnDeclaration, field: SerializerField,
       const text = typeof value === 'string' ? value.trim() : '';
       const match = DATETIME_RE.exec(text);
       if (!match || !isValidDate(match[1] ?? '')) {
-        throw new FieldInvalid('Datetime has wrong format. Use one of these formats instead: YYYY-MM-DDThh:mm[:ss[.uuuuuu]][+HH:MM|-HH:MM|Z].');
+        throw new FieldInvalid(
+          'Datetime has wrong format. Use one of these formats instead: YYYY-MM-DDThh:mm[:ss[.uuuuuu]][+HH:MM|-HH:MM|Z].',
+        );
       }
       return naiveDatetime(text);
     }
@@ -110,20 +149,29 @@ export async function convertRelation(
   const find = async (sql: string, param: unknown) => (await db.query<{ id: unknown }>(sql, [param]))[0]?.id;
   if (relation.kind === 'slug') {
     if (typeof value !== 'string' && typeof value !== 'number') throw new FieldInvalid('Invalid value.');
-    const id = await find(`SELECT id FROM ${table} WHERE ${quoteIdent(relation.slugField)}::text = $1 ORDER BY id LIMIT 1`, String(value));
-    if (id === undefined) throw new FieldInvalid(`Object with ${relation.slugField}=${String(value)} does not exist.`);
+    const id = await find(
+      `SELECT id FROM ${table} WHERE ${quoteIdent(relation.slugField)}::text = $1 ORDER BY id LIMIT 1`,
+      String(value),
+    );
+    if (id === undefined)
+      throw new FieldInvalid(`Object with ${relation.slugField}=${String(value)} does not exist.`);
     return id;
   }
   if (relation.kind === 'hyperlink') {
-    if (typeof value !== 'string') throw new FieldInvalid(`Incorrect type. Expected URL string, received ${pyType(value)}.`);
+    if (typeof value !== 'string')
+      throw new FieldInvalid(`Incorrect type. Expected URL string, received ${pyType(value)}.`);
     const path = value.replace(/^[a-z]+:\/\/[^/]+/i, '').split('?')[0] ?? '';
     const match = new RegExp(`/${target.name}/([^/]+)$`).exec(path);
     if (!match) throw new FieldInvalid('Invalid hyperlink - No URL match.');
     const lookup = decodeURIComponent(match[1] as string);
     const lookupField = target.resource.lookupField ?? 'id';
     const lookupColumn = target.columns.get(lookupField);
-    if (lookupColumn?.type === 'uuid' && !normalizeUuid(lookup)) throw new FieldInvalid('Invalid hyperlink - Object does not exist.');
-    const id = await find(`SELECT id FROM ${table} WHERE ${quoteIdent(lookupField)}::text = $1 LIMIT 1`, lookup);
+    if (lookupColumn?.type === 'uuid' && !normalizeUuid(lookup))
+      throw new FieldInvalid('Invalid hyperlink - Object does not exist.');
+    const id = await find(
+      `SELECT id FROM ${table} WHERE ${quoteIdent(lookupField)}::text = $1 LIMIT 1`,
+      lookup,
+    );
     if (id === undefined) throw new FieldInvalid('Invalid hyperlink - Object does not exist.');
     return id;
   }
@@ -131,9 +179,17 @@ export async function convertRelation(
   if (typeof value === 'boolean' || (typeof value !== 'string' && typeof value !== 'number')) {
     throw new FieldInvalid(`Incorrect type. Expected pk value, received ${pyType(value)}.`);
   }
-  const pk = integerPk ? (/^\d+$/.test(String(value).trim()) ? Number(value) : null) : normalizeUuid(String(value));
+  const pk = integerPk
+    ? /^\d+$/.test(String(value).trim())
+      ? Number(value)
+      : null
+    : normalizeUuid(String(value));
   if (pk === null) {
-    throw new FieldInvalid(integerPk ? `Incorrect type. Expected pk value, received ${pyType(value)}.` : `“${String(value)}” is not a valid UUID.`);
+    throw new FieldInvalid(
+      integerPk
+        ? `Incorrect type. Expected pk value, received ${pyType(value)}.`
+        : `“${String(value)}” is not a valid UUID.`,
+    );
   }
   const id = await find(`SELECT id FROM ${table} WHERE id = $1::${integerPk ? 'bigint' : 'uuid'}`, pk);
   if (id === undefined) throw new FieldInvalid(`Invalid pk "${String(value)}" - object does not exist.`);

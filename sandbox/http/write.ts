@@ -1,4 +1,11 @@
-import type { ColumnDeclaration, ColumnType, Serializer, SerializerField, StoredRow, WriteContext } from '../resources/types.ts';
+import type {
+  ColumnDeclaration,
+  ColumnType,
+  Serializer,
+  SerializerField,
+  StoredRow,
+  WriteContext,
+} from '../resources/types.ts';
 import type { Queryable } from '../db/database.ts';
 import type { Model, ModelIndex } from '../db/models.ts';
 import { quoteIdent } from '../db/models.ts';
@@ -24,7 +31,10 @@ function label(name: string): string {
 }
 
 function columnDefault(column: ColumnDeclaration, ctx: WriteContext): unknown {
-  const value = typeof column.default === 'function' ? (column.default as (c: WriteContext) => unknown)(ctx) : column.default;
+  const value =
+    typeof column.default === 'function'
+      ? (column.default as (c: WriteContext) => unknown)(ctx)
+      : column.default;
   if (value !== undefined) return value;
   if (column.manyToMany) return [];
   // Django's CharField stores '' when a non-null column gets no value.
@@ -62,7 +72,8 @@ function writeOnlyColumn(field: SerializerField): ColumnDeclaration | undefined 
 /** The value of every column a create would store when the body omits it (not `id`). */
 export function columnDefaults(model: Model, ctx: WriteContext): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const column of model.columns.values()) if (column.name !== 'id') out[column.name] = columnDefault(column, ctx);
+  for (const column of model.columns.values())
+    if (column.name !== 'id') out[column.name] = columnDefault(column, ctx);
   return out;
 }
 
@@ -95,7 +106,8 @@ export async function validateWrite(input: WriteInput): Promise<ValidatedWrite> 
         continue;
       }
       if (column.manyToMany) {
-        if (!Array.isArray(value)) throw new FieldInvalid(`Expected a list of items but got type "${pyType(value)}".`);
+        if (!Array.isArray(value))
+          throw new FieldInvalid(`Expected a list of items but got type "${pyType(value)}".`);
         if (value.length === 0 && field.required) throw new FieldInvalid('This list may not be empty.');
         const ids: unknown[] = [];
         for (const item of value) ids.push(await convertRelation(db, models, column, field, item));
@@ -111,7 +123,8 @@ export async function validateWrite(input: WriteInput): Promise<ValidatedWrite> 
     }
   }
   if (!existing) {
-    for (const [name, value] of Object.entries(columnDefaults(model, ctx))) if (!(name in values)) values[name] = value;
+    for (const [name, value] of Object.entries(columnDefaults(model, ctx)))
+      if (!(name in values)) values[name] = value;
   }
   await checkUnique(model, db, values, existing, errors, serializer);
   if (Object.keys(errors).length > 0) throw validationError(errors);
@@ -142,56 +155,96 @@ async function checkUnique(
 ): Promise<void> {
   for (const column of model.columns.values()) {
     if (!column.unique || values[column.name] === undefined || values[column.name] === null) continue;
-    const fieldName = serializer.fields.find((f) => (f.source ?? f.name) === column.name)?.name ?? column.name;
+    const fieldName =
+      serializer.fields.find((f) => (f.source ?? f.name) === column.name)?.name ?? column.name;
     if (errors[fieldName]) continue;
-    const rows = await db.query(`SELECT 1 FROM ${quoteIdent(model.table)} WHERE ${quoteIdent(column.name)} = $1 AND id::text <> $2 LIMIT 1`, [
-      values[column.name],
-      existing ? String(existing.id) : '',
-    ]);
-    if (rows.length > 0) errors[fieldName] = [`${model.resource.verboseName.toLowerCase()} with this ${label(column.name)} already exists.`];
+    const rows = await db.query(
+      `SELECT 1 FROM ${quoteIdent(model.table)} WHERE ${quoteIdent(column.name)} = $1 AND id::text <> $2 LIMIT 1`,
+      [values[column.name], existing ? String(existing.id) : ''],
+    );
+    if (rows.length > 0)
+      errors[fieldName] = [
+        `${model.resource.verboseName.toLowerCase()} with this ${label(column.name)} already exists.`,
+      ];
   }
 }
 
-async function checkUniqueTogether(model: Model, db: Queryable, values: Record<string, unknown>, existing: StoredRow | undefined) {
+async function checkUniqueTogether(
+  model: Model,
+  db: Queryable,
+  values: Record<string, unknown>,
+  existing: StoredRow | undefined,
+) {
   for (const group of model.resource.uniqueTogether ?? []) {
     if (existing && !group.some((name) => name in values)) continue;
     const merged = group.map((name) => (name in values ? values[name] : existing?.[name]));
     if (merged.some((v) => v === null || v === undefined)) continue;
     const where = group.map((name, i) => `${quoteIdent(name)} = $${i + 1}`).join(' AND ');
-    const rows = await db.query(`SELECT 1 FROM ${quoteIdent(model.table)} WHERE ${where} AND id::text <> $${group.length + 1} LIMIT 1`, [
-      ...merged,
-      existing ? String(existing.id) : '',
-    ]);
-    if (rows.length > 0) throw validationError({ non_field_errors: [`The fields ${group.join(', ')} must make a unique set.`] });
+    const rows = await db.query(
+      `SELECT 1 FROM ${quoteIdent(model.table)} WHERE ${where} AND id::text <> $${group.length + 1} LIMIT 1`,
+      [...merged, existing ? String(existing.id) : ''],
+    );
+    if (rows.length > 0)
+      throw validationError({ non_field_errors: [`The fields ${group.join(', ')} must make a unique set.`] });
   }
 }
 
-function castParam(models: ModelIndex, column: ColumnDeclaration, value: unknown): { placeholder: string; param: unknown } {
+function castParam(
+  models: ModelIndex,
+  column: ColumnDeclaration,
+  value: unknown,
+): { placeholder: string; param: unknown } {
   const type = column.name === 'id' ? null : models.sqlType(column);
-  if (type === 'jsonb') return { placeholder: '::jsonb', param: value === null || value === undefined ? null : JSON.stringify(value) };
+  if (type === 'jsonb')
+    return {
+      placeholder: '::jsonb',
+      param: value === null || value === undefined ? null : JSON.stringify(value),
+    };
   return { placeholder: type ? `::${type}` : '', param: value };
 }
 
-export async function insertRow(models: ModelIndex, model: Model, db: Queryable, values: Record<string, unknown>): Promise<StoredRow> {
+export async function insertRow(
+  models: ModelIndex,
+  model: Model,
+  db: Queryable,
+  values: Record<string, unknown>,
+): Promise<StoredRow> {
   const names = Object.keys(values).filter((n) => model.columns.has(n));
   const params: unknown[] = [];
   const placeholders = names.map((name) => {
-    const { placeholder, param } = castParam(models, model.columns.get(name) as ColumnDeclaration, values[name]);
+    const { placeholder, param } = castParam(
+      models,
+      model.columns.get(name) as ColumnDeclaration,
+      values[name],
+    );
     params.push(param);
     return `$${params.length}${placeholder}`;
   });
   const idExpr = model.resource.primaryKey === 'uuid' && !names.includes('id') ? 'gen_random_uuid()' : null;
   const columnList = [...(idExpr ? ['id'] : []), ...names].map(quoteIdent).join(', ');
   const valueList = [...(idExpr ? [idExpr] : []), ...placeholders].join(', ');
-  const [row] = await db.query<StoredRow>(`INSERT INTO ${quoteIdent(model.table)} (${columnList}) VALUES (${valueList}) RETURNING *`, params);
+  const [row] = await db.query<StoredRow>(
+    `INSERT INTO ${quoteIdent(model.table)} (${columnList}) VALUES (${valueList}) RETURNING *`,
+    params,
+  );
   return row as StoredRow;
 }
 
-export async function updateRow(models: ModelIndex, model: Model, db: Queryable, id: unknown, values: Record<string, unknown>): Promise<StoredRow> {
+export async function updateRow(
+  models: ModelIndex,
+  model: Model,
+  db: Queryable,
+  id: unknown,
+  values: Record<string, unknown>,
+): Promise<StoredRow> {
   const names = Object.keys(values).filter((n) => model.columns.has(n) && n !== 'id');
   const params: unknown[] = [id];
   const sets = names.map((name) => {
-    const { placeholder, param } = castParam(models, model.columns.get(name) as ColumnDeclaration, values[name]);
+    const { placeholder, param } = castParam(
+      models,
+      model.columns.get(name) as ColumnDeclaration,
+      values[name],
+    );
     params.push(param);
     return `${quoteIdent(name)} = $${params.length}${placeholder}`;
   });
@@ -203,7 +256,9 @@ export async function updateRow(models: ModelIndex, model: Model, db: Queryable,
 }
 
 function className(model: Model): string {
-  return model.resource.verboseName.replace(/(^|\s)(\w)/g, (_, __, c: string) => c.toUpperCase()).replace(/\s/g, '');
+  return model.resource.verboseName
+    .replace(/(^|\s)(\w)/g, (_, __, c: string) => c.toUpperCase())
+    .replace(/\s/g, '');
 }
 
 /** Deletes a row honouring each referencing column's onDelete, like Django's Collector. */

@@ -32,7 +32,12 @@ const currentUser = (ctx: WriteContext) => ctx.userId;
  * `date_range` to weighings and water administrations whose models lack those fields (a 500
  * there); the sandbox maps them to the nearest sensible field instead (`userPath`, subject's lab).
  */
-function actionFilters(dateField: string, userPath: string, labPath: string, locationPath?: string): FilterDeclaration[] {
+function actionFilters(
+  dateField: string,
+  userPath: string,
+  labPath: string,
+  locationPath?: string,
+): FilterDeclaration[] {
   return [
     lookupFilter('subject', 'string', 'subject__nickname'),
     lookupFilter('nickname', 'string', 'subject__nickname'),
@@ -45,7 +50,11 @@ function actionFilters(dateField: string, userPath: string, labPath: string, loc
     lookupFilter('lab', 'string', labPath, 'iexact'),
     locationPath
       ? lookupFilter('location', 'string', locationPath, 'icontains')
-      : { name: 'location', type: 'string', kind: { kind: 'custom', build: () => ({ sql: 'FALSE', params: [] }) } },
+      : {
+          name: 'location',
+          type: 'string',
+          kind: { kind: 'custom', build: () => ({ sql: 'FALSE', params: [] }) },
+        },
     dateRangeFilter(dateField),
     djangoFilter,
   ];
@@ -86,7 +95,8 @@ export const weighings: ResourceDeclaration = {
     ...autoFilters(weighingColumns, ['id', 'name', 'json', 'date_time', 'weight', 'user']),
     ...actionFilters('date_time', 'user__username', 'subject__lab__name'),
   ],
-  description: 'Lists weighings of subjects (grams) and records new ones. Rows carry no `id`: use the last segment of `url`.',
+  description:
+    'Lists weighings of subjects (grams) and records new ones. Rows carry no `id`: use the last segment of `url`.',
   detailDescription: 'One weighing; it can be viewed and deleted.',
 };
 
@@ -141,7 +151,8 @@ export const waterAdministrations: ResourceDeclaration = {
     ]),
     ...actionFilters('date_time', 'user__username', 'subject__lab__name'),
   ],
-  description: 'Lists water given to subjects (mL) and records new administrations. Rows carry no `id`: use `url`.',
+  description:
+    'Lists water given to subjects (mL) and records new administrations. Rows carry no `id`: use `url`.',
   detailDescription: 'One water administration: view, update or delete it.',
 };
 
@@ -226,8 +237,13 @@ const surgeryColumns: readonly ColumnDeclaration[] = [
   nameColumn(),
   jsonColumn(),
   fk('subject', 'subjects', 'cascade', { relatedName: 'actions_surgerys' }),
-  m2m('users', 'users', { default: (ctx: WriteContext) => [ctx.userId], helpText: 'The user(s) involved in this action' }),
-  fk('location', 'locations', 'set-null', { helpText: 'The physical location at which the surgery was performed' }),
+  m2m('users', 'users', {
+    default: (ctx: WriteContext) => [ctx.userId],
+    helpText: 'The user(s) involved in this action',
+  }),
+  fk('location', 'locations', 'set-null', {
+    helpText: 'The physical location at which the surgery was performed',
+  }),
   m2m('procedures', 'procedures', { helpText: 'The procedure(s) performed' }),
   fk('lab', 'labs', 'set-null'),
   col('narrative', 'text', { blank: true, default: '' }),
@@ -298,16 +314,26 @@ export const procedures: ResourceDeclaration = {
   columns: [
     col('name', 'string', { maxLength: 255, unique: true, helpText: 'Long name' }),
     jsonColumn(),
-    col('description', 'text', { blank: true, default: '', helpText: 'Detailed description of the procedure' }),
+    col('description', 'text', {
+      blank: true,
+      default: '',
+      helpText: 'Detailed description of the procedure',
+    }),
   ],
   listMethods: ['GET', 'POST'],
   detailMethods: [],
   serializers: {
     list: {
       component: 'ProcedureType',
-      fields: [idField(), field('name', 'string', { required: true }), jsonField(), field('description', 'string')],
+      fields: [
+        idField(),
+        field('name', 'string', { required: true }),
+        jsonField(),
+        field('description', 'string'),
+      ],
     },
   },
   filters: [],
-  description: 'Lists procedure types (what can be done to a subject during an action) and creates new ones. No detail route.',
+  description:
+    'Lists procedure types (what can be done to a subject during an action) and creates new ones. No detail route.',
 };

@@ -1,6 +1,12 @@
 import { autoFilters, col, djangoFilter, field, fk, lookupFilter, method } from './builders.ts';
 import { groupBy, idArraySql, idsParam, table } from './sql.ts';
-import type { ColumnDeclaration, FilterDeclaration, RenderContext, ResourceDeclaration, StoredRow } from './types.ts';
+import type {
+  ColumnDeclaration,
+  FilterDeclaration,
+  RenderContext,
+  ResourceDeclaration,
+  StoredRow,
+} from './types.ts';
 
 const BR = table('brain-regions');
 
@@ -51,7 +57,12 @@ async function relatedDescriptions(rows: readonly StoredRow[], ctx: RenderContex
   );
   const groups = groupBy(found, 'root');
   return rows.map((row) =>
-    (groups.get(String(row.id)) ?? []).map((r) => ({ id: r.id, name: r.name, description: r.description, level: r.level })),
+    (groups.get(String(row.id)) ?? []).map((r) => ({
+      id: r.id,
+      name: r.name,
+      description: r.description,
+      level: r.level,
+    })),
   );
 }
 
@@ -84,8 +95,18 @@ export const brainRegions: ResourceDeclaration = {
     lookupFilter('acronym', 'string', 'acronym', 'iexact'),
     lookupFilter('name', 'string', 'name', 'icontains'),
     lookupFilter('description', 'string', 'description', 'icontains'),
-    { name: 'ancestors', type: 'string', description: 'Id or acronym: the region and all its ancestors.', kind: lineage('up') },
-    { name: 'descendants', type: 'string', description: 'Id or acronym: the region and all its descendants.', kind: lineage('down') },
+    {
+      name: 'ancestors',
+      type: 'string',
+      description: 'Id or acronym: the region and all its ancestors.',
+      kind: lineage('up'),
+    },
+    {
+      name: 'descendants',
+      type: 'string',
+      description: 'Id or acronym: the region and all its descendants.',
+      kind: lineage('down'),
+    },
     djangoFilter,
   ],
   ordering: 't.tree_id ASC, t.lft ASC',

@@ -45,7 +45,15 @@ export function jsonColumn(name = 'json', helpText = JSON_HELP): ColumnDeclarati
 
 /** Alyx `BaseModel.name`: optional long name. */
 export function nameColumn(options: ColumnOptions = {}): ColumnDeclaration {
-  return { name: 'name', type: 'string', maxLength: 255, blank: true, default: '', helpText: 'Long name', ...options };
+  return {
+    name: 'name',
+    type: 'string',
+    maxLength: 255,
+    blank: true,
+    default: '',
+    helpText: 'Long name',
+    ...options,
+  };
 }
 
 // ---- serializer fields ---------------------------------------------------------------------
@@ -111,7 +119,14 @@ export function batched(fn: Batch): Pick<SerializerField, 'compute' | 'computeMa
  * whatever the value really is, so the OpenAPI shape says `string`.
  */
 export function method(name: string, type: WireType, fn: Batch, options: FieldOptions = {}): SerializerField {
-  return { name, type, readOnly: true, ...batched(fn), openapi: { type: 'string', format: undefined, items: undefined }, ...options };
+  return {
+    name,
+    type,
+    readOnly: true,
+    ...batched(fn),
+    openapi: { type: 'string', format: undefined, items: undefined },
+    ...options,
+  };
 }
 
 // ---- filters -------------------------------------------------------------------------------
@@ -162,7 +177,10 @@ const AUTO_TYPES: Record<ColumnType, FilterDeclaration['type']> = {
  * django-filter's auto-generated exact filters (`Meta.exclude`), for the named model fields:
  * FKs take the target pk, many-to-many filters take repeated pks with OR semantics.
  */
-export function autoFilters(columns: readonly ColumnDeclaration[], names: readonly string[]): FilterDeclaration[] {
+export function autoFilters(
+  columns: readonly ColumnDeclaration[],
+  names: readonly string[],
+): FilterDeclaration[] {
   return names.map((name) => {
     if (name === 'id') return lookupFilter('id', 'uuid', 'id');
     const column = columns.find((c) => c.name === name);

@@ -21,7 +21,10 @@ export const OUTCOME_TYPE_CHOICES: readonly Choice[] = [
   { value: 'n', label: 'Non-recovery' },
 ];
 
-export const PROTOCOL_NUMBER_CHOICES: readonly Choice[] = ['1', '2', '3', '4'].map((v) => ({ value: v, label: v }));
+export const PROTOCOL_NUMBER_CHOICES: readonly Choice[] = ['1', '2', '3', '4'].map((v) => ({
+  value: v,
+  label: v,
+}));
 
 export const SEVERITY_CHOICES: readonly Choice[] = [
   { value: 1, label: 'Sub-threshold' },

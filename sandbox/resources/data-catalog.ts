@@ -26,7 +26,11 @@ const NAME_METHODS = {
 } as const;
 
 const datasetTypeColumns: readonly ColumnDeclaration[] = [
-  col('name', 'string', { maxLength: 255, unique: true, helpText: "Short identifying nickname, e.g. 'spikes.times'" }),
+  col('name', 'string', {
+    maxLength: 255,
+    unique: true,
+    helpText: "Short identifying nickname, e.g. 'spikes.times'",
+  }),
   jsonColumn(),
   fk('created_by', 'users', 'set-null', { default: (ctx: WriteContext) => ctx.userId }),
   col('description', 'string', { maxLength: 1023, blank: true, default: '' }),
@@ -150,7 +154,11 @@ const revisionColumns: readonly ColumnDeclaration[] = [
   col('name', 'string', { maxLength: 255, unique: true, helpText: 'Long name' }),
   jsonColumn(),
   col('description', 'string', { maxLength: 1023, blank: true, default: '' }),
-  col('created_datetime', 'datetime', { nullable: true, default: () => nowNaive(), helpText: 'created date' }),
+  col('created_datetime', 'datetime', {
+    nullable: true,
+    default: () => nowNaive(),
+    helpText: 'created date',
+  }),
 ];
 
 export const revisions: ResourceDeclaration = {
@@ -172,7 +180,8 @@ export const revisions: ResourceDeclaration = {
     },
   },
   filters: autoFilters(revisionColumns, ['name']),
-  description: 'Lists dataset revisions (e.g. a spike-sorting version) and creates new ones.\n\n**FILTERS**: **name**.',
+  description:
+    'Lists dataset revisions (e.g. a spike-sorting version) and creates new ones.\n\n**FILTERS**: **name**.',
 };
 
 const tagColumns: readonly ColumnDeclaration[] = [

@@ -76,7 +76,10 @@ export async function datasetSummaries(
 }
 
 /** `Dataset.file_records`: every file record of each dataset. */
-export async function fileRecordSummaries(rows: readonly StoredRow[], ctx: RenderContext): Promise<unknown[]> {
+export async function fileRecordSummaries(
+  rows: readonly StoredRow[],
+  ctx: RenderContext,
+): Promise<unknown[]> {
   if (rows.length === 0) return [];
   const found = await ctx.query(
     `SELECT f.dataset, f.id, r.name AS data_repository, r.globus_path, r.data_url AS root, f.relative_path, f.exists

@@ -40,12 +40,24 @@ const columns: readonly ColumnDeclaration[] = [
   col('file_size', 'integer', { nullable: true, helpText: 'Size in bytes' }),
   col('md5', 'uuid', { nullable: true }),
   col('hash', 'string', { maxLength: 64, nullable: true, helpText: 'Hash of the data buffer' }),
-  col('version', 'string', { maxLength: 64, nullable: true, helpText: 'version of the algorithm generating the file' }),
-  col('collection', 'string', { maxLength: 255, nullable: true, helpText: 'file subcollection or subfolder' }),
+  col('version', 'string', {
+    maxLength: 64,
+    nullable: true,
+    helpText: 'version of the algorithm generating the file',
+  }),
+  col('collection', 'string', {
+    maxLength: 255,
+    nullable: true,
+    helpText: 'file subcollection or subfolder',
+  }),
   fk('dataset_type', 'dataset-types', 'protect'),
   fk('data_format', 'data-formats', 'protect'),
   fk('created_by', 'users', 'set-null', { default: (ctx: WriteContext) => ctx.userId }),
-  col('created_datetime', 'datetime', { nullable: true, default: () => nowNaive(), helpText: 'The creation datetime.' }),
+  col('created_datetime', 'datetime', {
+    nullable: true,
+    default: () => nowNaive(),
+    helpText: 'The creation datetime.',
+  }),
   col('generating_software', 'string', { maxLength: 255, nullable: true }),
   col('provenance_directory', 'uuid', { nullable: true }),
   col('content_type', 'integer', { nullable: true }),
@@ -122,7 +134,12 @@ function onSession(condition: string, value: unknown): SqlFragment {
   };
 }
 
-function custom(name: string, type: FilterDeclaration['type'], build: (v: string) => SqlFragment, description?: string): FilterDeclaration {
+function custom(
+  name: string,
+  type: FilterDeclaration['type'],
+  build: (v: string) => SqlFragment,
+  description?: string,
+): FilterDeclaration {
   return { name, type, kind: { kind: 'custom', build }, ...(description ? { description } : {}) };
 }
 
@@ -253,7 +270,10 @@ export const files: ResourceDeclaration = {
         slug('data_repository', 'name', { required: true }),
         field('name', 'string'),
         jsonField(),
-        field('relative_path', 'string', { required: true, openapi: { pattern: '^[a-zA-Z0-9\\_][^\\\\\\:]+$' } }),
+        field('relative_path', 'string', {
+          required: true,
+          openapi: { pattern: '^[a-zA-Z0-9\\_][^\\\\\\:]+$' },
+        }),
         field('exists', 'boolean'),
       ],
     },

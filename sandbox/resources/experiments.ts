@@ -58,7 +58,12 @@ const sessionInfo: SerializerField = field('session_info', 'object', {
   openapi: SESSION_LIST_REF,
 });
 
-const insertionHead: SerializerField[] = [idField(), pk('session'), field('model', 'string', { nullable: false }), sessionInfo];
+const insertionHead: SerializerField[] = [
+  idField(),
+  pk('session'),
+  field('model', 'string', { nullable: false }),
+  sessionInfo,
+];
 const insertionTail: SerializerField[] = [
   field('name', 'string', { required: true }),
   jsonField(),
@@ -78,12 +83,17 @@ export const insertions: ResourceDeclaration = {
   listMethods: ['GET', 'POST'],
   detailMethods: ['GET', 'PUT', 'PATCH', 'DELETE'],
   serializers: {
-    list: { component: 'ProbeInsertionList', fields: [...insertionHead, ...insertionTail, pkMany('datasets')] },
+    list: {
+      component: 'ProbeInsertionList',
+      fields: [...insertionHead, ...insertionTail, pkMany('datasets')],
+    },
     detail: {
       component: 'ProbeInsertionDetail',
       fields: [
         ...insertionHead,
-        method('datasets', 'array', (rows, ctx) => datasetSummaries(rows, ctx, 'insertion'), { items: 'object' }),
+        method('datasets', 'array', (rows, ctx) => datasetSummaries(rows, ctx, 'insertion'), {
+          items: 'object',
+        }),
         ...insertionTail,
       ],
     },
@@ -149,7 +159,11 @@ export const trajectories: ResourceDeclaration = {
         ...['x', 'y', 'z', 'depth', 'theta', 'phi', 'roll'].map((n) =>
           field(n, 'number', { nullable: true, required: ['x', 'y', 'depth', 'theta', 'phi'].includes(n) }),
         ),
-        field('provenance', 'choice', { choiceRepresentation: 'label', required: true, openapi: { type: 'string' } }),
+        field('provenance', 'choice', {
+          choiceRepresentation: 'label',
+          required: true,
+          openapi: { type: 'string' },
+        }),
         field('session', 'object', {
           readOnly: true,
           ...batched((rows, ctx) => sessionInfos(rows, ctx, TRAJECTORY_SESSIONS)),
@@ -193,13 +207,16 @@ export const trajectories: ResourceDeclaration = {
     {
       name: 'provenance',
       type: 'string',
-      description: "Label: 'Ephys aligned histology track', 'Histology track', 'Micro-manipulator' or 'Planned'.",
+      description:
+        "Label: 'Ephys aligned histology track', 'Histology track', 'Micro-manipulator' or 'Planned'.",
       kind: {
         kind: 'custom',
         build: (value) => {
           const stored = choiceValue(TRAJECTORY_PROVENANCE_CHOICES, value);
           if (stored === undefined) {
-            throw new Error(`Invalidprovenance, choices are: ${TRAJECTORY_PROVENANCE_CHOICES.map((c) => c.label).join(', ')}`);
+            throw new Error(
+              `Invalidprovenance, choices are: ${TRAJECTORY_PROVENANCE_CHOICES.map((c) => c.label).join(', ')}`,
+            );
           }
           return { sql: 't.provenance = $?', params: [stored] };
         },
@@ -228,7 +245,10 @@ const channelColumns: readonly ColumnDeclaration[] = [
   jsonColumn(),
   fk('trajectory_estimate', 'trajectories', 'cascade', { relatedName: 'channels' }),
   fk('brain_region', 'brain-regions', 'set-null'),
-  col('axial', 'float', { nullable: true, helpText: 'Distance in micrometers along the probe from the tip. 0 means the tip.' }),
+  col('axial', 'float', {
+    nullable: true,
+    helpText: 'Distance in micrometers along the probe from the tip. 0 means the tip.',
+  }),
   col('lateral', 'float', { nullable: true, helpText: 'Distance in micrometers across the probe' }),
   col('x', 'float', { nullable: true }),
   col('y', 'float', { nullable: true }),
@@ -260,7 +280,17 @@ export const channels: ResourceDeclaration = {
   },
   quirks: { bulkCreate: true },
   filters: [
-    ...autoFilters(channelColumns, ['id', 'name', 'trajectory_estimate', 'brain_region', 'axial', 'lateral', 'x', 'y', 'z']),
+    ...autoFilters(channelColumns, [
+      'id',
+      'name',
+      'trajectory_estimate',
+      'brain_region',
+      'axial',
+      'lateral',
+      'x',
+      'y',
+      'z',
+    ]),
     lookupFilter('session', 'uuid', 'trajectory_estimate__probe_insertion__session'),
     lookupFilter('probe_insertion', 'uuid', 'trajectory_estimate__probe_insertion'),
     lookupFilter('subject', 'string', 'trajectory_estimate__probe_insertion__session__subject__nickname'),

@@ -1,4 +1,17 @@
-import { autoFilters, col, djangoFilter, field, fk, idField, jsonColumn, lookupFilter, m2m, pk, pkMany, slug } from './builders.ts';
+import {
+  autoFilters,
+  col,
+  djangoFilter,
+  field,
+  fk,
+  idField,
+  jsonColumn,
+  lookupFilter,
+  m2m,
+  pk,
+  pkMany,
+  slug,
+} from './builders.ts';
 import { TASK_STATUS_CHOICES, choiceValue } from './choices.ts';
 import { nowNaive, table } from './sql.ts';
 import type { ColumnDeclaration, ResourceDeclaration } from './types.ts';
@@ -9,7 +22,11 @@ const columns: readonly ColumnDeclaration[] = [
   col('name', 'string', { maxLength: 64, nullable: true }),
   ...smallInts.map((n) => col(n, 'integer', { nullable: true })),
   col('time_elapsed_secs', 'float', { nullable: true }),
-  col('executable', 'string', { maxLength: 128, nullable: true, helpText: 'Usually the Python class name on the workers' }),
+  col('executable', 'string', {
+    maxLength: 128,
+    nullable: true,
+    helpText: 'Usually the Python class name on the workers',
+  }),
   col('graph', 'string', {
     maxLength: 64,
     nullable: true,
@@ -18,7 +35,11 @@ const columns: readonly ColumnDeclaration[] = [
   col('status', 'integer', { choices: TASK_STATUS_CHOICES, default: 20 }),
   col('log', 'text', { nullable: true }),
   fk('session', 'sessions', 'cascade', { nullable: true }),
-  col('version', 'string', { maxLength: 64, nullable: true, helpText: 'version of the algorithm generating the file' }),
+  col('version', 'string', {
+    maxLength: 64,
+    nullable: true,
+    helpText: 'version of the algorithm generating the file',
+  }),
   fk('data_repository', 'data-repository', 'set-null'),
   m2m('parents', 'tasks'),
   col('datetime', 'datetime', { default: () => nowNaive() }),
@@ -82,7 +103,9 @@ export const tasks: ResourceDeclaration = {
         build: (value) => {
           const stored = choiceValue(TASK_STATUS_CHOICES, value);
           if (stored === undefined) {
-            throw new Error(`Invalidstatus, choices are: ${TASK_STATUS_CHOICES.map((c) => c.label).join(', ')}`);
+            throw new Error(
+              `Invalidstatus, choices are: ${TASK_STATUS_CHOICES.map((c) => c.label).join(', ')}`,
+            );
           }
           return { sql: 't.status = $?', params: [stored] };
         },

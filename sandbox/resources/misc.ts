@@ -18,7 +18,8 @@ import { LIGHT_CYCLE_CHOICES } from './choices.ts';
 import { idArraySql, nowNaive, perRow, table } from './sql.ts';
 import type { ColumnDeclaration, FilterDeclaration, ResourceDeclaration, WriteContext } from './types.ts';
 
-const TIMEZONE_HELP = 'Timezone of the server (see https://en.wikipedia.org/wiki/List_of_tz_database_time_zones)';
+const TIMEZONE_HELP =
+  'Timezone of the server (see https://en.wikipedia.org/wiki/List_of_tz_database_time_zones)';
 const WEIGHT_PCT_HELP =
   'The minimum mouse weight is a linear combination of the reference weight and the zscore weight.';
 
@@ -183,13 +184,19 @@ export const labs: ResourceDeclaration = {
     ]),
     djangoFilter,
   ],
-  description: 'Lists labs and creates new ones.\n\n**FILTERS**: every lab field, exact (`/labs?name=cortexlab`), and **django**.',
+  description:
+    'Lists labs and creates new ones.\n\n**FILTERS**: every lab field, exact (`/labs?name=cortexlab`), and **django**.',
 };
 
 const projectColumns: readonly ColumnDeclaration[] = [
   col('name', 'string', { maxLength: 255, unique: true }),
   jsonColumn(),
-  col('description', 'string', { maxLength: 1023, blank: true, default: '', helpText: 'Description of the project' }),
+  col('description', 'string', {
+    maxLength: 1023,
+    blank: true,
+    default: '',
+    helpText: 'Description of the project',
+  }),
   m2m('users', 'users'),
 ];
 
@@ -209,7 +216,9 @@ export const projects: ResourceDeclaration = {
       fields: [
         field('name', 'string', { required: true }),
         field('description', 'string'),
-        slugMany('users', 'username', { openapi: { type: 'array', items: { type: 'string', description: USERNAME_HELP } } }),
+        slugMany('users', 'username', {
+          openapi: { type: 'array', items: { type: 'string', description: USERNAME_HELP } },
+        }),
       ],
     },
   },
@@ -249,11 +258,17 @@ const noteColumns: readonly ColumnDeclaration[] = [
   jsonColumn(),
   fk('user', 'users', 'cascade', { default: (ctx: WriteContext) => ctx.userId }),
   col('date_time', 'datetime', { default: () => nowNaive() }),
-  col('content_type', 'string', { helpText: 'Django model label of the annotated object, e.g. `actions.session`' }),
+  col('content_type', 'string', {
+    helpText: 'Django model label of the annotated object, e.g. `actions.session`',
+  }),
   col('object_id', 'uuid', {
     helpText: 'UUID, an object of content_type with this ID must already exist to attach a note.',
   }),
-  col('text', 'text', { blank: true, default: '', helpText: 'String, content of the note or description of the image.' }),
+  col('text', 'text', {
+    blank: true,
+    default: '',
+    helpText: 'String, content of the note or description of the image.',
+  }),
   col('image', 'string', { nullable: true, maxLength: 255 }),
 ];
 
@@ -278,7 +293,8 @@ export const notes: ResourceDeclaration = {
         field('object_id', 'uuid', { required: true }),
         field('text', 'string'),
         field('image', 'uri', {
-          compute: (row, ctx) => (typeof row.image === 'string' && row.image ? `${ctx.baseUrl}/uploaded/${row.image}` : null),
+          compute: (row, ctx) =>
+            typeof row.image === 'string' && row.image ? `${ctx.baseUrl}/uploaded/${row.image}` : null,
           openapi: { type: 'string', format: 'uri' },
         }),
         jsonField(),

@@ -45,42 +45,51 @@ describe('resource registry', () => {
     expect(resourceByName('nope')).toBeUndefined();
   });
 
-  it.each(resources.map((r) => [r.name, r] as const))('%s: lookups and methods are consistent', (_name, r) => {
-    expect(r.listMethods.length).toBeGreaterThan(0);
-    if (r.detailMethods.length > 0) {
-      expect(r.lookupField).toBeDefined();
-      expect(columnNames(r).has(r.lookupField ?? '')).toBe(true);
-    } else {
-      expect(r.lookupField).toBeUndefined();
-    }
-    expect(r.primaryKey === 'integer').toBe(r.name === 'brain-regions');
-  });
-
-  it.each(resources.map((r) => [r.name, r] as const))('%s: columns, relations and serializers agree', (_name, r) => {
-    const cols = columnNames(r);
-    expect(cols.size).toBe(r.columns.length + 1);
-    for (const c of r.columns) {
-      const target = c.foreignKey?.target ?? c.manyToMany?.target;
-      if (target) expect(resourceByName(target), `${r.name}.${c.name} → ${target}`).toBeDefined();
-      if (c.choices) expect(c.choices.length).toBeGreaterThan(0);
-    }
-    for (const group of r.uniqueTogether ?? []) for (const c of group) expect(cols.has(c)).toBe(true);
-    for (const s of serializersOf(r)) {
-      expect(new Set(s.fields.map((f) => f.name)).size, s.component).toBe(s.fields.length);
-      for (const f of s.fields) checkField(r, f);
-    }
-  });
-
-  it.each(resources.map((r) => [r.name, r] as const))('%s: filters are unique and point at columns', (_name, r) => {
-    const names = r.filters.map((f) => f.name);
-    expect(new Set(names).size).toBe(names.length);
-    for (const f of r.filters) {
-      if (f.kind.kind === 'lookup' || f.kind.kind === 'json' || f.kind.kind === 'date_range') {
-        const head = f.kind.field.split('__')[0] ?? '';
-        expect(columnNames(r).has(head), `${r.name}?${f.name} → ${f.kind.field}`).toBe(true);
+  it.each(resources.map((r) => [r.name, r] as const))(
+    '%s: lookups and methods are consistent',
+    (_name, r) => {
+      expect(r.listMethods.length).toBeGreaterThan(0);
+      if (r.detailMethods.length > 0) {
+        expect(r.lookupField).toBeDefined();
+        expect(columnNames(r).has(r.lookupField ?? '')).toBe(true);
+      } else {
+        expect(r.lookupField).toBeUndefined();
       }
-    }
-  });
+      expect(r.primaryKey === 'integer').toBe(r.name === 'brain-regions');
+    },
+  );
+
+  it.each(resources.map((r) => [r.name, r] as const))(
+    '%s: columns, relations and serializers agree',
+    (_name, r) => {
+      const cols = columnNames(r);
+      expect(cols.size).toBe(r.columns.length + 1);
+      for (const c of r.columns) {
+        const target = c.foreignKey?.target ?? c.manyToMany?.target;
+        if (target) expect(resourceByName(target), `${r.name}.${c.name} → ${target}`).toBeDefined();
+        if (c.choices) expect(c.choices.length).toBeGreaterThan(0);
+      }
+      for (const group of r.uniqueTogether ?? []) for (const c of group) expect(cols.has(c)).toBe(true);
+      for (const s of serializersOf(r)) {
+        expect(new Set(s.fields.map((f) => f.name)).size, s.component).toBe(s.fields.length);
+        for (const f of s.fields) checkField(r, f);
+      }
+    },
+  );
+
+  it.each(resources.map((r) => [r.name, r] as const))(
+    '%s: filters are unique and point at columns',
+    (_name, r) => {
+      const names = r.filters.map((f) => f.name);
+      expect(new Set(names).size).toBe(names.length);
+      for (const f of r.filters) {
+        if (f.kind.kind === 'lookup' || f.kind.kind === 'json' || f.kind.kind === 'date_range') {
+          const head = f.kind.field.split('__')[0] ?? '';
+          expect(columnNames(r).has(head), `${r.name}?${f.name} → ${f.kind.field}`).toBe(true);
+        }
+      }
+    },
+  );
 });
 
 function checkField(r: ResourceDeclaration, f: SerializerField): void {
@@ -96,7 +105,10 @@ function checkField(r: ResourceDeclaration, f: SerializerField): void {
     const relation = f.relation;
     if (relation.kind === 'slug') {
       const targetDecl = resourceByName(target ?? '');
-      expect(targetDecl?.columns.some((c) => c.name === relation.slugField), where).toBe(true);
+      expect(
+        targetDecl?.columns.some((c) => c.name === relation.slugField),
+        where,
+      ).toBe(true);
     }
     if (column.manyToMany) expect(f.type, where).toBe('array');
   }

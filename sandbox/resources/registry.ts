@@ -1,6 +1,20 @@
-import { procedures, surgeries, waterAdministrations, waterRestriction, waterType, weighings } from './actions.ts';
+import {
+  procedures,
+  surgeries,
+  waterAdministrations,
+  waterRestriction,
+  waterType,
+  weighings,
+} from './actions.ts';
 import { brainRegions } from './brain-regions.ts';
-import { dataFormats, dataRepository, dataRepositoryType, datasetTypes, revisions, tags } from './data-catalog.ts';
+import {
+  dataFormats,
+  dataRepository,
+  dataRepositoryType,
+  datasetTypes,
+  revisions,
+  tags,
+} from './data-catalog.ts';
 import { datasets, files } from './datasets.ts';
 import { channels, insertions, trajectories } from './experiments.ts';
 import { tasks } from './jobs.ts';

@@ -12,7 +12,8 @@ const EXISTING_FILE = `EXISTS (SELECT 1 FROM ${table('files')} f JOIN ${table('d
 export function qcValue(input: string, parameter = 'qc'): number {
   const value = choiceValue(QC_CHOICES, input);
   // Alyx raises inside the filter method (a 500), with this exact text — missing space included.
-  if (value === undefined) throw new Error(`Invalid${parameter}, choices are: ${QC_CHOICES.map((c) => c.label).join(', ')}`);
+  if (value === undefined)
+    throw new Error(`Invalid${parameter}, choices are: ${QC_CHOICES.map((c) => c.label).join(', ')}`);
   return Number(value);
 }
 
@@ -24,9 +25,12 @@ export function datasetFilters(scope: string): FilterDeclaration[] {
       description: 'Comma-separated dataset type names; all must be present.',
       kind: {
         kind: 'custom',
-        build: (value) => allOf(splitComma(value), () =>
-          `EXISTS (SELECT 1 FROM ${table('datasets')} d JOIN ${table('dataset-types')} dt ON dt.id = d.dataset_type WHERE ${scope} AND dt.name = $?)`,
-        ),
+        build: (value) =>
+          allOf(
+            splitComma(value),
+            () =>
+              `EXISTS (SELECT 1 FROM ${table('datasets')} d JOIN ${table('dataset-types')} dt ON dt.id = d.dataset_type WHERE ${scope} AND dt.name = $?)`,
+          ),
       },
     },
     {
@@ -40,7 +44,8 @@ export function datasetFilters(scope: string): FilterDeclaration[] {
           const qc = qcFrom(helpers);
           const names = splitComma(value);
           const parts = names.map(
-            () => `EXISTS (SELECT 1 FROM ${table('datasets')} d WHERE ${scope} AND d.name = $? AND d.qc <= $? AND ${EXISTING_FILE})`,
+            () =>
+              `EXISTS (SELECT 1 FROM ${table('datasets')} d WHERE ${scope} AND d.name = $? AND d.qc <= $? AND ${EXISTING_FILE})`,
           );
           return { sql: parts.length ? parts.join(' AND ') : 'TRUE', params: names.flatMap((n) => [n, qc]) };
         },
@@ -49,13 +54,17 @@ export function datasetFilters(scope: string): FilterDeclaration[] {
     {
       name: 'dataset_qc_lte',
       type: 'string',
-      description: 'QC name or integer; with `datasets`, bounds their QC; alone, keeps rows having a dataset at or below it.',
+      description:
+        'QC name or integer; with `datasets`, bounds their QC; alone, keeps rows having a dataset at or below it.',
       kind: {
         kind: 'custom',
         build: (value, helpers) => {
           if (helpers.searchParams?.get('datasets')) return { sql: 'TRUE', params: [] };
           const qc = /^\d+$/.test(value.trim()) ? Number(value) : qcValue(value, 'dataset_qc_lte');
-          return { sql: `EXISTS (SELECT 1 FROM ${table('datasets')} d WHERE ${scope} AND d.qc <= $?)`, params: [qc] };
+          return {
+            sql: `EXISTS (SELECT 1 FROM ${table('datasets')} d WHERE ${scope} AND d.qc <= $?)`,
+            params: [qc],
+          };
         },
       },
     },
@@ -94,14 +103,16 @@ export function escapeLike(value: string): string {
  * descendants. `channelScope` ties a channel `c` (joined to its trajectory `tr`) to `t`.
  */
 export function atlasFilters(channelScope: string): FilterDeclaration[] {
-  const build = (match: string, param: (v: string) => unknown) => (value: string): SqlFragment => ({
-    sql: `EXISTS (WITH RECURSIVE region(id) AS (
+  const build =
+    (match: string, param: (v: string) => unknown) =>
+    (value: string): SqlFragment => ({
+      sql: `EXISTS (WITH RECURSIVE region(id) AS (
         SELECT b.id FROM ${table('brain-regions')} b WHERE ${match}
         UNION SELECT b.id FROM ${table('brain-regions')} b JOIN region ON b.parent = region.id)
       SELECT 1 FROM ${table('channels')} c JOIN ${table('trajectories')} tr ON tr.id = c.trajectory_estimate
       WHERE ${channelScope} AND c.brain_region IN (SELECT id FROM region))`,
-    params: [param(value)],
-  });
+      params: [param(value)],
+    });
   return [
     {
       name: 'atlas_acronym',

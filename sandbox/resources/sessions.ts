@@ -37,8 +37,13 @@ const columns: readonly ColumnDeclaration[] = [
   nameColumn(),
   jsonColumn(),
   fk('subject', 'subjects', 'cascade', { relatedName: 'actions_sessions' }),
-  m2m('users', 'users', { default: (ctx: WriteContext) => [ctx.userId], helpText: 'The user(s) involved in this action' }),
-  fk('location', 'locations', 'set-null', { helpText: 'The physical location at which the session was performed' }),
+  m2m('users', 'users', {
+    default: (ctx: WriteContext) => [ctx.userId],
+    helpText: 'The user(s) involved in this action',
+  }),
+  fk('location', 'locations', 'set-null', {
+    helpText: 'The physical location at which the session was performed',
+  }),
   m2m('procedures', 'procedures', { helpText: 'The procedure(s) performed' }),
   fk('lab', 'labs', 'set-null'),
   col('narrative', 'text', { blank: true, default: '' }),
@@ -46,7 +51,11 @@ const columns: readonly ColumnDeclaration[] = [
   col('end_time', 'datetime', { nullable: true }),
   fk('parent_session', 'sessions', 'set-null', { helpText: 'Hierarchical parent to this session' }),
   m2m('projects', 'projects'),
-  col('type', 'string', { maxLength: 255, nullable: true, helpText: 'User-defined session type (e.g. Base, Experiment)' }),
+  col('type', 'string', {
+    maxLength: 255,
+    nullable: true,
+    helpText: 'User-defined session type (e.g. Base, Experiment)',
+  }),
   col('number', 'integer', { nullable: true, helpText: 'Optional session number for this level' }),
   col('task_protocol', 'string', { maxLength: 1023, blank: true, default: '' }),
   col('n_correct_trials', 'integer', { nullable: true }),
@@ -206,7 +215,9 @@ const filters: readonly FilterDeclaration[] = [
   lookupFilter('procedures', 'string', 'procedures__name', 'icontains'),
   lookupFilter('projects', 'string', 'projects__name', 'icontains'),
   lookupFilter('project', 'string', 'projects__name', 'icontains'),
-  ...atlasFilters(`tr.probe_insertion IN (SELECT pi.id FROM ${table('insertions')} pi WHERE pi.session = t.id)`),
+  ...atlasFilters(
+    `tr.probe_insertion IN (SELECT pi.id FROM ${table('insertions')} pi WHERE pi.session = t.id)`,
+  ),
   {
     name: 'histology',
     type: 'boolean',

@@ -2,7 +2,13 @@ import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resourceByName, resources } from './registry.ts';
 import { table } from './sql.ts';
-import type { ColumnType, FilterDeclaration, RenderContext, ResourceDeclaration, StoredRow } from './types.ts';
+import type {
+  ColumnType,
+  FilterDeclaration,
+  RenderContext,
+  ResourceDeclaration,
+  StoredRow,
+} from './types.ts';
 
 // Runs every computed field, custom filter and default ordering against a real PostgreSQL
 // (PGlite) whose tables follow the engine's naming contract, on a small connected data set.
@@ -30,27 +36,96 @@ const ROWS: Record<string, Record<string, unknown>[]> = {
   users: [{ id: U(2), username: 'olivier', is_stock_manager: true, lab: `{${U(1)}}`, allowed_users: '{}' }],
   projects: [{ id: U(3), name: 'ibl', users: `{${U(2)}}` }],
   subjects: [
-    { id: U(4), nickname: 'KS005', lab: U(1), responsible_user: U(2), birth_date: '2020-01-01', projects: `{${U(3)}}`, genotype: '[{"allele": "Ai95", "zygosity": 2}]' },
+    {
+      id: U(4),
+      nickname: 'KS005',
+      lab: U(1),
+      responsible_user: U(2),
+      birth_date: '2020-01-01',
+      projects: `{${U(3)}}`,
+      genotype: '[{"allele": "Ai95", "zygosity": 2}]',
+    },
   ],
   'water-type': [{ id: U(5), name: 'Water' }],
-  'water-restriction': [{ id: U(6), subject: U(4), start_time: '2020-03-01T10:00:00', reference_weight: 0, water_type: U(5) }],
+  'water-restriction': [
+    { id: U(6), subject: U(4), start_time: '2020-03-01T10:00:00', reference_weight: 0, water_type: U(5) },
+  ],
   weighings: [{ id: U(7), subject: U(4), date_time: '2020-02-28T10:00:00', weight: 25.5, user: U(2) }],
-  sessions: [{ id: U(8), subject: U(4), lab: U(1), start_time: '2020-03-02T10:00:00', number: 1, projects: `{${U(3)}}`, users: `{${U(2)}}`, qc: 10, n_trials: 100, n_correct_trials: 80 }],
-  'water-administrations': [{ id: U(9), subject: U(4), session: U(8), date_time: '2020-03-02T12:00:00', water_administered: 0.5, water_type: U(5), user: U(2) }],
-  'data-repository': [{ id: U(40), name: 'flatiron', data_url: 'https://data.example/', globus_path: '/cortexlab/', globus_is_personal: false }],
+  sessions: [
+    {
+      id: U(8),
+      subject: U(4),
+      lab: U(1),
+      start_time: '2020-03-02T10:00:00',
+      number: 1,
+      projects: `{${U(3)}}`,
+      users: `{${U(2)}}`,
+      qc: 10,
+      n_trials: 100,
+      n_correct_trials: 80,
+    },
+  ],
+  'water-administrations': [
+    {
+      id: U(9),
+      subject: U(4),
+      session: U(8),
+      date_time: '2020-03-02T12:00:00',
+      water_administered: 0.5,
+      water_type: U(5),
+      user: U(2),
+    },
+  ],
+  'data-repository': [
+    {
+      id: U(40),
+      name: 'flatiron',
+      data_url: 'https://data.example/',
+      globus_path: '/cortexlab/',
+      globus_is_personal: false,
+    },
+  ],
   'dataset-types': [{ id: U(11), name: 'spikes.times' }],
   tags: [{ id: U(12), name: 'release', public: true, protected: true }],
-  datasets: [{ id: U(13), name: 'spikes.times.npy', session: U(8), dataset_type: U(11), collection: 'alf/probe00', qc: 10, tags: `{${U(12)}}`, default_dataset: true }],
-  files: [{ id: U(14), dataset: U(13), data_repository: U(40), relative_path: 'KS005/2020-03-02/001/alf/probe00/spikes.times.npy', exists: true }],
+  datasets: [
+    {
+      id: U(13),
+      name: 'spikes.times.npy',
+      session: U(8),
+      dataset_type: U(11),
+      collection: 'alf/probe00',
+      qc: 10,
+      tags: `{${U(12)}}`,
+      default_dataset: true,
+    },
+  ],
+  files: [
+    {
+      id: U(14),
+      dataset: U(13),
+      data_repository: U(40),
+      relative_path: 'KS005/2020-03-02/001/alf/probe00/spikes.times.npy',
+      exists: true,
+    },
+  ],
   insertions: [{ id: U(15), session: U(8), name: 'probe00', datasets: `{${U(13)}}` }],
   trajectories: [{ id: U(16), probe_insertion: U(15), provenance: 50 }],
   'brain-regions': [
     { id: 997, acronym: 'root', name: 'root', description: 'the brain', level: 0 },
     { id: 315, acronym: 'Isocortex', name: 'Isocortex', parent: 997, level: 1 },
-    { id: 687, acronym: 'RSPv5', name: 'Retrosplenial area, ventral part, layer 5', parent: 315, description: 'layer', level: 2 },
+    {
+      id: 687,
+      acronym: 'RSPv5',
+      name: 'Retrosplenial area, ventral part, layer 5',
+      parent: 315,
+      description: 'layer',
+      level: 2,
+    },
   ],
   channels: [{ id: U(17), trajectory_estimate: U(16), brain_region: 687 }],
-  notes: [{ id: U(18), user: U(2), object_id: U(8), content_type: 'actions.session', text: 'hi', image: 'a.png' }],
+  notes: [
+    { id: U(18), user: U(2), object_id: U(8), content_type: 'actions.session', text: 'hi', image: 'a.png' },
+  ],
 };
 
 const SAMPLE: Record<FilterDeclaration['type'], string> = {
@@ -63,12 +138,17 @@ const SAMPLE: Record<FilterDeclaration['type'], string> = {
   uuid: U(8),
   array: 'x',
 };
-const SPECIAL: Record<string, string> = { qc: 'PASS', status: 'Waiting', provenance: 'Planned', dataset_qc_lte: 'FAIL' };
+const SPECIAL: Record<string, string> = {
+  qc: 'PASS',
+  status: 'Waiting',
+  provenance: 'Planned',
+  dataset_qc_lte: 'FAIL',
+};
 
 let db: PGlite;
 const ctx: RenderContext = {
   baseUrl: 'http://sandbox.test',
-  query: async <T,>(sql: string, params: unknown[] = []) => (await db.query<T>(sql, params)).rows,
+  query: async <T>(sql: string, params: unknown[] = []) => (await db.query<T>(sql, params)).rows,
   detailUrl: (resource, row) => `http://sandbox.test/${resource}/${String(row.id)}`,
   render: async (_resource, rows) => rows.map((r) => ({ id: r.id })),
 };
@@ -103,7 +183,9 @@ describe('declared SQL runs on PostgreSQL', () => {
       for (const s of [r.serializers.list, r.serializers.detail].filter((x) => x !== undefined)) {
         for (const f of s.fields) {
           if (!f.compute) continue;
-          const many = f.computeMany ? await f.computeMany(rows, ctx) : await Promise.all(rows.map((row) => f.compute?.(row, ctx)));
+          const many = f.computeMany
+            ? await f.computeMany(rows, ctx)
+            : await Promise.all(rows.map((row) => f.compute?.(row, ctx)));
           expect(many, `${r.name}.${f.name}`).toHaveLength(rows.length);
           for (const row of rows) await f.compute(row, ctx);
         }
@@ -121,7 +203,10 @@ describe('declared SQL runs on PostgreSQL', () => {
           searchParams: new URLSearchParams({ datasets: 'spikes.times.npy' }),
         });
         expect(fragment.sql.match(/\$\?/g)?.length ?? 0, `${r.name}?${f.name}`).toBe(fragment.params.length);
-        await ctx.query(`SELECT count(*) FROM ${table(r.name)} t WHERE ${numbered(fragment.sql)}`, fragment.params);
+        await ctx.query(
+          `SELECT count(*) FROM ${table(r.name)} t WHERE ${numbered(fragment.sql)}`,
+          fragment.params,
+        );
       }
       if (r.ordering) await ctx.query(`SELECT t.id FROM ${table(r.name)} t ORDER BY ${r.ordering}`);
     }
@@ -135,7 +220,8 @@ describe('declared SQL runs on PostgreSQL', () => {
     if (!subject || !session || !dataset || !region) throw new Error('seed rows missing');
     const value = async (resource: string, view: 'list' | 'detail', name: string, row: StoredRow) => {
       const decl = resourceByName(resource);
-      const serializer = view === 'detail' ? (decl?.serializers.detail ?? decl?.serializers.list) : decl?.serializers.list;
+      const serializer =
+        view === 'detail' ? (decl?.serializers.detail ?? decl?.serializers.list) : decl?.serializers.list;
       return serializer?.fields.find((f) => f.name === name)?.compute?.(row, ctx);
     };
     expect(await value('subjects', 'list', 'alive', subject)).toBe(true);

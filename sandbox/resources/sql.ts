@@ -45,7 +45,10 @@ export async function perRow<T>(
 }
 
 /** Groups result rows by `key` (stringified) preserving query order. */
-export function groupBy<T extends Record<string, unknown>>(rows: readonly T[], key: string): Map<string, T[]> {
+export function groupBy<T extends Record<string, unknown>>(
+  rows: readonly T[],
+  key: string,
+): Map<string, T[]> {
   const out = new Map<string, T[]>();
   for (const r of rows) {
     const k = String(r[key]);

@@ -160,7 +160,11 @@ const waterAdministrations: SerializerField = field('water_administrations', 'ar
     );
     return renderGrouped(rows, found, 'water-administrations', ctx);
   }),
-  openapi: { type: 'array', items: { $ref: '#/components/schemas/WaterAdministrationDetail' }, readOnly: true },
+  openapi: {
+    type: 'array',
+    items: { $ref: '#/components/schemas/WaterAdministrationDetail' },
+    readOnly: true,
+  },
 });
 
 async function renderGrouped(
@@ -202,7 +206,11 @@ const filters: readonly FilterDeclaration[] = [
     'to_be_genotyped',
     'to_be_culled',
     'reduced_date',
-  ]).map((f) => (['species', 'litter', 'strain', 'source', 'line'].includes(f.name) ? { ...f, type: 'string' as const } : f)),
+  ]).map((f) =>
+    ['species', 'litter', 'strain', 'source', 'line'].includes(f.name)
+      ? { ...f, type: 'string' as const }
+      : f,
+  ),
   {
     name: 'genotype',
     type: 'array',
@@ -235,7 +243,10 @@ const filters: readonly FilterDeclaration[] = [
         const wanted = parseBool(value);
         if (wanted === undefined) return TRUE_SQL;
         const open = `EXISTS (SELECT 1 FROM ${table('water-restriction')} w WHERE w.subject = t.id AND w.start_time IS NOT NULL AND w.end_time IS NULL)`;
-        return { sql: wanted ? `(${open} AND t.death_date IS NULL)` : `NOT (${open} AND t.death_date IS NULL)`, params: [] };
+        return {
+          sql: wanted ? `(${open} AND t.death_date IS NULL)` : `NOT (${open} AND t.death_date IS NULL)`,
+          params: [],
+        };
       },
     },
   },
@@ -256,7 +267,10 @@ export const subjects: ResourceDeclaration = {
   detailMethods: ['GET', 'PUT', 'PATCH', 'DELETE'],
   serializers: {
     list: { component: 'SubjectList', fields: common(listGenotype) },
-    detail: { component: 'SubjectDetail', fields: [...common(detailGenotype), weighings, waterAdministrations] },
+    detail: {
+      component: 'SubjectDetail',
+      fields: [...common(detailGenotype), weighings, waterAdministrations],
+    },
   },
   filters,
   ordering: 't.nickname ASC, t.birth_date DESC',

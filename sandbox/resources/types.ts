@@ -10,15 +10,7 @@
 
 /** Storage column types. `pk` of every model is `id` (uuid, or integer for brain regions). */
 export type ColumnType =
-  | 'uuid'
-  | 'string'
-  | 'text'
-  | 'integer'
-  | 'float'
-  | 'boolean'
-  | 'date'
-  | 'datetime'
-  | 'json';
+  'uuid' | 'string' | 'text' | 'integer' | 'float' | 'boolean' | 'date' | 'datetime' | 'json';
 
 export interface Choice {
   /** Stored value (e.g. 40 for qc FAIL, 'M' for sex). */
@@ -60,20 +52,21 @@ export interface WriteContext {
 }
 
 /** How a relation column is represented on the wire (DRF's related field classes). */
-export type RelationRepresentation = (
+export type RelationRepresentation =
   /** SlugRelatedField: the target's slug field, e.g. subject nickname, lab name, username. */
-  | { kind: 'slug'; slugField: string }
-  /** PrimaryKeyRelatedField: the target's pk (UUID / int). */
-  | { kind: 'pk' }
-  /** HyperlinkedRelatedField: absolute URL of the target's detail route. */
-  | { kind: 'hyperlink' }
-) & {
-  /**
-   * Target resource, for a write-only field that has no column (e.g. Dataset `subject`); a field
-   * on a column takes the target from the column's `foreignKey`/`manyToMany`.
-   */
-  target?: string;
-};
+  (
+    | { kind: 'slug'; slugField: string }
+    /** PrimaryKeyRelatedField: the target's pk (UUID / int). */
+    | { kind: 'pk' }
+    /** HyperlinkedRelatedField: absolute URL of the target's detail route. */
+    | { kind: 'hyperlink' }
+  ) & {
+    /**
+     * Target resource, for a write-only field that has no column (e.g. Dataset `subject`); a field
+     * on a column takes the target from the column's `foreignKey`/`manyToMany`.
+     */
+    target?: string;
+  };
 
 /** Wire value types, as OpenAPI/DRF metadata describe them. */
 export type WireType =

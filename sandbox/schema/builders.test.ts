@@ -43,15 +43,18 @@ describe('buildOpenApi', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  it.each(resources.map((r) => [r.name, r] as const))('%s: paths follow the declared methods and lookup', (name, r) => {
-    const list = doc.paths[`/${name}`] ?? {};
-    expect(Object.keys(list).sort()).toEqual(r.listMethods.map((m) => m.toLowerCase()).sort());
-    const detail = r.lookupField ? doc.paths[`/${name}/{${r.lookupField}}`] : undefined;
-    expect(Object.keys(detail ?? {}).sort()).toEqual(r.detailMethods.map((m) => m.toLowerCase()).sort());
-    const query = ((list.get?.parameters ?? []) as JsonSchema[]).map((p) => p.name);
-    expect(query).toEqual(expect.arrayContaining(['limit', 'offset', ...r.filters.map((f) => f.name)]));
-    expect([...query].sort()).toEqual(query);
-  });
+  it.each(resources.map((r) => [r.name, r] as const))(
+    '%s: paths follow the declared methods and lookup',
+    (name, r) => {
+      const list = doc.paths[`/${name}`] ?? {};
+      expect(Object.keys(list).sort()).toEqual(r.listMethods.map((m) => m.toLowerCase()).sort());
+      const detail = r.lookupField ? doc.paths[`/${name}/{${r.lookupField}}`] : undefined;
+      expect(Object.keys(detail ?? {}).sort()).toEqual(r.detailMethods.map((m) => m.toLowerCase()).sort());
+      const query = ((list.get?.parameters ?? []) as JsonSchema[]).map((p) => p.name);
+      expect(query).toEqual(expect.arrayContaining(['limit', 'offset', ...r.filters.map((f) => f.name)]));
+      expect([...query].sort()).toEqual(query);
+    },
+  );
 
   it('documents lists as paginated, deletes as 204, patches with Patched components', () => {
     const sessions = doc.paths['/sessions'];
@@ -71,13 +74,19 @@ describe('buildOpenApi', () => {
   it('maps fields: method fields as strings, enums as components, hyperlinks as uri', () => {
     const subject = doc.components.schemas.SubjectList?.properties as Record<string, JsonSchema>;
     expect(subject.alive).toEqual({ type: 'string', readOnly: true });
-    expect(subject.sex).toEqual({ oneOf: [{ $ref: '#/components/schemas/SexEnum' }, { $ref: '#/components/schemas/BlankEnum' }] });
+    expect(subject.sex).toEqual({
+      oneOf: [{ $ref: '#/components/schemas/SexEnum' }, { $ref: '#/components/schemas/BlankEnum' }],
+    });
     expect(doc.components.schemas.SexEnum?.enum).toEqual(['M', 'F', 'U']);
     const dataset = doc.components.schemas.Dataset?.properties as Record<string, JsonSchema>;
     expect(dataset.session).toEqual({ type: 'string', format: 'uri' });
     expect(dataset.qc).toEqual({ type: 'string' });
     const m2m = (doc.paths['/subjects']?.get?.parameters as JsonSchema[]).find((p) => p.name === 'projects');
-    expect(m2m).toMatchObject({ schema: { type: 'array', items: { type: 'string', format: 'uuid' } }, explode: true, style: 'form' });
+    expect(m2m).toMatchObject({
+      schema: { type: 'array', items: { type: 'string', format: 'uuid' } },
+      explode: true,
+      style: 'form',
+    });
   });
 });
 
@@ -92,7 +101,14 @@ describe('buildCoreApi', () => {
 
   it('builds links with paths, query filters and form bodies', () => {
     const sessions = core.sessions as Record<string, CoreApiLink>;
-    expect(Object.keys(sessions).sort()).toEqual(['create', 'delete', 'list', 'partial_update', 'read', 'update']);
+    expect(Object.keys(sessions).sort()).toEqual([
+      'create',
+      'delete',
+      'list',
+      'partial_update',
+      'read',
+      'update',
+    ]);
     expect(sessions.read?.fields).toEqual([
       {
         name: 'id',
@@ -103,7 +119,10 @@ describe('buildCoreApi', () => {
     ]);
     expect(sessions.list?.fields.slice(0, 2).map((f) => f.name)).toEqual(['limit', 'offset']);
     expect(sessions.update?.encoding).toBe('application/json');
-    expect(sessions.update?.fields.find((f) => f.name === 'subject')).toMatchObject({ required: true, location: 'form' });
+    expect(sessions.update?.fields.find((f) => f.name === 'subject')).toMatchObject({
+      required: true,
+      location: 'form',
+    });
     expect(sessions.partial_update?.fields.find((f) => f.name === 'subject')?.required).toBeUndefined();
     const waterType = core['water-type'] as Record<string, CoreApiLink>;
     expect(Object.keys(waterType).sort()).toEqual(['create', 'create_0', 'list', 'read']);

@@ -1,11 +1,20 @@
-import type { ColumnDeclaration, ResourceDeclaration, Serializer, SerializerField, WireType } from '../resources/types.ts';
+import type {
+  ColumnDeclaration,
+  ResourceDeclaration,
+  Serializer,
+  SerializerField,
+  WireType,
+} from '../resources/types.ts';
 
 export type JsonSchema = Record<string, unknown>;
 
 const REF = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 
 /** The model column behind a serializer field, when it reads one directly. */
-export function columnOf(resource: ResourceDeclaration, field: SerializerField): ColumnDeclaration | undefined {
+export function columnOf(
+  resource: ResourceDeclaration,
+  field: SerializerField,
+): ColumnDeclaration | undefined {
   const source = field.source ?? field.name;
   if (source.includes('.')) return undefined;
   return resource.columns.find((c) => c.name === source);
@@ -83,10 +92,19 @@ function isRequired(field: SerializerField): boolean {
   return field.required === true || field.readOnly === true;
 }
 
-export function serializerComponent(resource: ResourceDeclaration, serializer: Serializer, patched = false): JsonSchema {
+export function serializerComponent(
+  resource: ResourceDeclaration,
+  serializer: Serializer,
+  patched = false,
+): JsonSchema {
   const properties: Record<string, JsonSchema> = {};
   for (const field of serializer.fields) properties[field.name] = fieldSchema(resource, field);
-  const required = patched ? [] : serializer.fields.filter(isRequired).map((f) => f.name).sort();
+  const required = patched
+    ? []
+    : serializer.fields
+        .filter(isRequired)
+        .map((f) => f.name)
+        .sort();
   return { type: 'object', properties, ...(required.length ? { required } : {}) };
 }
 
@@ -118,8 +136,18 @@ export function paginated(component: string): JsonSchema {
     required: ['count', 'results'],
     properties: {
       count: { type: 'integer', example: 123 },
-      next: { type: 'string', nullable: true, format: 'uri', example: 'http://api.example.org/accounts/?offset=400&limit=100' },
-      previous: { type: 'string', nullable: true, format: 'uri', example: 'http://api.example.org/accounts/?offset=200&limit=100' },
+      next: {
+        type: 'string',
+        nullable: true,
+        format: 'uri',
+        example: 'http://api.example.org/accounts/?offset=400&limit=100',
+      },
+      previous: {
+        type: 'string',
+        nullable: true,
+        format: 'uri',
+        example: 'http://api.example.org/accounts/?offset=200&limit=100',
+      },
       results: { type: 'array', items: REF(component) },
     },
   };

@@ -1,4 +1,9 @@
-import type { FilterDeclaration, ResourceDeclaration, Serializer, SerializerField } from '../resources/types.ts';
+import type {
+  FilterDeclaration,
+  ResourceDeclaration,
+  Serializer,
+  SerializerField,
+} from '../resources/types.ts';
 import { columnOf } from './components.ts';
 import { createSerializer, detailSerializer, listSerializer } from './openapi.ts';
 
@@ -28,19 +33,35 @@ function title(name: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-function queryField(filter: FilterDeclaration | { name: string; type: 'integer'; description: string; title: string }): CoreApiField {
+function queryField(
+  filter: FilterDeclaration | { name: string; type: 'integer'; description: string; title: string },
+): CoreApiField {
   const type = filter.type === 'integer' ? 'integer' : filter.type === 'number' ? 'number' : 'string';
   const isPaging = 'title' in filter;
   return {
     name: filter.name,
     location: 'query',
-    schema: { _type: type, title: isPaging ? filter.title : '', description: isPaging ? filter.description : '' },
+    schema: {
+      _type: type,
+      title: isPaging ? filter.title : '',
+      description: isPaging ? filter.description : '',
+    },
   };
 }
 
 const PAGING = [
-  { name: 'limit', type: 'integer' as const, title: 'Limit', description: 'Number of results to return per page.' },
-  { name: 'offset', type: 'integer' as const, title: 'Offset', description: 'The initial index from which to return the results.' },
+  {
+    name: 'limit',
+    type: 'integer' as const,
+    title: 'Limit',
+    description: 'Number of results to return per page.',
+  },
+  {
+    name: 'offset',
+    type: 'integer' as const,
+    title: 'Offset',
+    description: 'The initial index from which to return the results.',
+  },
 ];
 
 function formType(resource: ResourceDeclaration, field: SerializerField): CoreApiField['schema'] {
@@ -77,9 +98,16 @@ function pathField(resource: ResourceDeclaration): CoreApiField {
   let description = '';
   if (lookup === 'id') {
     description =
-      resource.primaryKey === 'uuid' ? `A UUID string identifying this ${noun}.` : `A unique value identifying this ${noun}.`;
+      resource.primaryKey === 'uuid'
+        ? `A UUID string identifying this ${noun}.`
+        : `A unique value identifying this ${noun}.`;
   }
-  return { name: lookup, required: true, location: 'path', schema: { _type: 'string', title: lookup, description } };
+  return {
+    name: lookup,
+    required: true,
+    location: 'path',
+    schema: { _type: 'string', title: lookup, description },
+  };
 }
 
 function link(
@@ -103,7 +131,12 @@ function resourceLinks(r: ResourceDeclaration): Record<string, CoreApiLink> {
   const links: Record<string, CoreApiLink> = {};
   const listUrl = `/${r.name}`;
   if (r.listMethods.includes('GET')) {
-    links.list = link(listUrl, 'get', [...PAGING.map(queryField), ...r.filters.map(queryField)], r.description);
+    links.list = link(
+      listUrl,
+      'get',
+      [...PAGING.map(queryField), ...r.filters.map(queryField)],
+      r.description,
+    );
   }
   if (r.listMethods.includes('POST')) {
     links.create = link(listUrl, 'post', formFields(r, createSerializer(r), false), r.description, true);
@@ -113,14 +146,22 @@ function resourceLinks(r: ResourceDeclaration): Record<string, CoreApiLink> {
   const path = [pathField(r)];
   const doc = r.detailDescription ?? r.description;
   const detail = detailSerializer(r);
-  if (r.detailMethods.includes('GET')) links.read = link(url, 'get', path, r.quirks?.detailIsList ? r.description : doc);
+  if (r.detailMethods.includes('GET'))
+    links.read = link(url, 'get', path, r.quirks?.detailIsList ? r.description : doc);
   if (r.quirks?.detailIsList) {
     if (r.detailMethods.includes('POST')) {
-      links.create_0 = link(url, 'post', [...path, ...formFields(r, listSerializer(r), false)], r.description, true);
+      links.create_0 = link(
+        url,
+        'post',
+        [...path, ...formFields(r, listSerializer(r), false)],
+        r.description,
+        true,
+      );
     }
     return links;
   }
-  if (r.detailMethods.includes('PUT')) links.update = link(url, 'put', [...path, ...formFields(r, detail, false)], doc, true);
+  if (r.detailMethods.includes('PUT'))
+    links.update = link(url, 'put', [...path, ...formFields(r, detail, false)], doc, true);
   if (r.detailMethods.includes('PATCH')) {
     links.partial_update = link(url, 'patch', [...path, ...formFields(r, detail, true)], doc, true);
   }
@@ -132,8 +173,18 @@ const AUTH_TOKEN: CoreApiLink = link(
   '/auth-token',
   'post',
   [
-    { name: 'username', required: true, location: 'form', schema: { _type: 'string', title: 'Username', description: '' } },
-    { name: 'password', required: true, location: 'form', schema: { _type: 'string', title: 'Password', description: '' } },
+    {
+      name: 'username',
+      required: true,
+      location: 'form',
+      schema: { _type: 'string', title: 'Username', description: '' },
+    },
+    {
+      name: 'password',
+      required: true,
+      location: 'form',
+      schema: { _type: 'string', title: 'Password', description: '' },
+    },
   ],
   undefined,
   true,

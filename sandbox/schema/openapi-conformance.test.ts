@@ -4,7 +4,10 @@ import type { JsonSchema } from './components.ts';
 import { buildOpenApi } from './openapi.ts';
 import { sharedJson, skipReason } from './shared-alyx.ts';
 
-type Doc = { paths: Record<string, Record<string, JsonSchema>>; components: { schemas: Record<string, JsonSchema> } };
+type Doc = {
+  paths: Record<string, Record<string, JsonSchema>>;
+  components: { schemas: Record<string, JsonSchema> };
+};
 
 const reason = skipReason('openapi.json');
 if (reason) console.log(`OpenAPI conformance skipped: ${reason}`);
@@ -64,12 +67,17 @@ describe.skipIf(Boolean(reason))('sandbox OpenAPI vs Alyx openapi.json', () => {
       for (const m of METHODS) {
         const a = theirOps[m];
         const b = mine[m];
-        if (Boolean(a) !== Boolean(b)) diffs.push(`${m.toUpperCase()} ${p}: theirs ${Boolean(a)}, ours ${Boolean(b)}`);
+        if (Boolean(a) !== Boolean(b))
+          diffs.push(`${m.toUpperCase()} ${p}: theirs ${Boolean(a)}, ours ${Boolean(b)}`);
         if (!a || !b) continue;
-        if (a.operationId !== b.operationId) diffs.push(`${m} ${p}: operationId ${String(a.operationId)} vs ${String(b.operationId)}`);
+        if (a.operationId !== b.operationId)
+          diffs.push(`${m} ${p}: operationId ${String(a.operationId)} vs ${String(b.operationId)}`);
         const pathNames = (op: JsonSchema) =>
-          ((op.parameters ?? []) as JsonSchema[]).filter((x) => x.in === 'path').map((x) => `${String(x.name)}:${kind(x.schema as JsonSchema)}`);
-        if (pathNames(a).join() !== pathNames(b).join()) diffs.push(`${m} ${p}: path params ${pathNames(a).join()} vs ${pathNames(b).join()}`);
+          ((op.parameters ?? []) as JsonSchema[])
+            .filter((x) => x.in === 'path')
+            .map((x) => `${String(x.name)}:${kind(x.schema as JsonSchema)}`);
+        if (pathNames(a).join() !== pathNames(b).join())
+          diffs.push(`${m} ${p}: path params ${pathNames(a).join()} vs ${pathNames(b).join()}`);
       }
     }
     for (const p of Object.keys(ours.paths)) {
@@ -85,9 +93,12 @@ describe.skipIf(Boolean(reason))('sandbox OpenAPI vs Alyx openapi.json', () => {
       const a = theirs.paths[p]?.get;
       const b = ours.paths[p]?.get;
       if (!a || !b) continue;
-      const names = (op: JsonSchema) => ((op.parameters ?? []) as JsonSchema[]).filter((x) => x.in === 'query').map((x) => String(x.name));
+      const names = (op: JsonSchema) =>
+        ((op.parameters ?? []) as JsonSchema[]).filter((x) => x.in === 'query').map((x) => String(x.name));
       const mine = new Set(names(b));
-      for (const n of names(a)) if (!mine.has(n) && !REMOVED_PARAMS.has(`${p}?${n}`)) diffs.push(`${p}: missing query parameter ${n}`);
+      for (const n of names(a))
+        if (!mine.has(n) && !REMOVED_PARAMS.has(`${p}?${n}`))
+          diffs.push(`${p}: missing query parameter ${n}`);
       extra += names(b).filter((n) => !names(a).includes(n)).length;
     }
     if (extra) console.log(`OpenAPI conformance: ${extra} query parameters beyond Alyx's`);
@@ -113,7 +124,8 @@ describe.skipIf(Boolean(reason))('sandbox OpenAPI vs Alyx openapi.json', () => {
         continue;
       }
       if (kind(a) !== kind(b) && !(a?.enum && b.enum)) diffs.push(`${name}: ${kind(a)} vs ${kind(b)}`);
-      if (a?.enum && JSON.stringify(a.enum) !== JSON.stringify(b.enum)) diffs.push(`${name}: enum ${JSON.stringify(a.enum)} vs ${JSON.stringify(b.enum)}`);
+      if (a?.enum && JSON.stringify(a.enum) !== JSON.stringify(b.enum))
+        diffs.push(`${name}: enum ${JSON.stringify(a.enum)} vs ${JSON.stringify(b.enum)}`);
       const ap = (a?.properties ?? {}) as Record<string, JsonSchema>;
       const bp = (b.properties ?? {}) as Record<string, JsonSchema>;
       const check = (key: string, message: string) => {
@@ -124,21 +136,42 @@ describe.skipIf(Boolean(reason))('sandbox OpenAPI vs Alyx openapi.json', () => {
       for (const [prop, x] of Object.entries(ap)) {
         const y = bp[prop];
         if (!y) continue;
-        if (kind(x) !== kind(y)) check(`${name}.${prop}.type`, `${name}.${prop}: type ${kind(x)} vs ${kind(y)}`);
+        if (kind(x) !== kind(y))
+          check(`${name}.${prop}.type`, `${name}.${prop}: type ${kind(x)} vs ${kind(y)}`);
         if ((x.format ?? '') !== (y.format ?? '') && !(x.format === 'float' && y.format === 'double')) {
-          check(`${name}.${prop}.format`, `${name}.${prop}: format ${String(x.format)} vs ${String(y.format)}`);
+          check(
+            `${name}.${prop}.format`,
+            `${name}.${prop}: format ${String(x.format)} vs ${String(y.format)}`,
+          );
         }
-        if (Boolean(x.readOnly) !== Boolean(y.readOnly)) check(`${name}.${prop}.readOnly`, `${name}.${prop}: readOnly ${Boolean(x.readOnly)} vs ${Boolean(y.readOnly)}`);
-        if (Boolean(x.writeOnly) !== Boolean(y.writeOnly)) check(`${name}.${prop}.writeOnly`, `${name}.${prop}: writeOnly ${Boolean(x.writeOnly)} vs ${Boolean(y.writeOnly)}`);
-        if (Boolean(x.nullable) !== Boolean(y.nullable)) soft.push(`${name}.${prop}: nullable ${Boolean(x.nullable)} vs ${Boolean(y.nullable)}`);
-        if (kind(x) === 'array' && kind(x.items as JsonSchema) !== kind(y.items as JsonSchema) && (x.items as JsonSchema).type !== undefined) {
-          soft.push(`${name}.${prop}: items ${kind(x.items as JsonSchema)} vs ${kind(y.items as JsonSchema)}`);
+        if (Boolean(x.readOnly) !== Boolean(y.readOnly))
+          check(
+            `${name}.${prop}.readOnly`,
+            `${name}.${prop}: readOnly ${Boolean(x.readOnly)} vs ${Boolean(y.readOnly)}`,
+          );
+        if (Boolean(x.writeOnly) !== Boolean(y.writeOnly))
+          check(
+            `${name}.${prop}.writeOnly`,
+            `${name}.${prop}: writeOnly ${Boolean(x.writeOnly)} vs ${Boolean(y.writeOnly)}`,
+          );
+        if (Boolean(x.nullable) !== Boolean(y.nullable))
+          soft.push(`${name}.${prop}: nullable ${Boolean(x.nullable)} vs ${Boolean(y.nullable)}`);
+        if (
+          kind(x) === 'array' &&
+          kind(x.items as JsonSchema) !== kind(y.items as JsonSchema) &&
+          (x.items as JsonSchema).type !== undefined
+        ) {
+          soft.push(
+            `${name}.${prop}: items ${kind(x.items as JsonSchema)} vs ${kind(y.items as JsonSchema)}`,
+          );
         }
       }
       const req = (s: JsonSchema | undefined) => ((s?.required ?? []) as string[]).slice().sort().join();
       if (req(a) !== req(b)) soft.push(`${name}: required [${req(a)}] vs [${req(b)}]`);
     }
-    console.log(`OpenAPI conformance: ${used.size} components compared, ${diffs.length} mismatches, ${soft.length} soft (nullable/required/items) differences`);
+    console.log(
+      `OpenAPI conformance: ${used.size} components compared, ${diffs.length} mismatches, ${soft.length} soft (nullable/required/items) differences`,
+    );
     if (soft.length) console.log(soft.join('\n'));
     expect(diffs).toEqual([]);
   });

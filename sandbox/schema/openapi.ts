@@ -52,7 +52,10 @@ export function filterSchema(filter: FilterDeclaration): JsonSchema {
     date: { type: 'string', format: 'date' },
     datetime: { type: 'string', format: 'date-time' },
     uuid: { type: 'string', format: 'uuid' },
-    array: { type: 'array', items: filter.items === 'uuid' ? { type: 'string', format: 'uuid' } : { type: 'string' } },
+    array: {
+      type: 'array',
+      items: filter.items === 'uuid' ? { type: 'string', format: 'uuid' } : { type: 'string' },
+    },
   };
   const schema: JsonSchema = { ...base[filter.type] };
   if (filter.format) schema.format = filter.format;
@@ -73,13 +76,17 @@ function queryParameter(filter: FilterDeclaration): JsonSchema {
 function pathParameter(r: ResourceDeclaration): JsonSchema {
   const lookup = r.lookupField ?? 'id';
   let schema: JsonSchema = { type: 'string' };
-  if (lookup === 'id') schema = r.primaryKey === 'integer' ? { type: 'integer' } : { type: 'string', format: 'uuid' };
+  if (lookup === 'id')
+    schema = r.primaryKey === 'integer' ? { type: 'integer' } : { type: 'string', format: 'uuid' };
   return { in: 'path', name: lookup, schema, required: true };
 }
 
 function body(component: string, required: boolean): JsonSchema {
   const content = Object.fromEntries(
-    ['application/json', 'application/x-www-form-urlencoded', 'multipart/form-data'].map((t) => [t, { schema: REF(component) }]),
+    ['application/json', 'application/x-www-form-urlencoded', 'multipart/form-data'].map((t) => [
+      t,
+      { schema: REF(component) },
+    ]),
   );
   return required ? { content, required: true } : { content };
 }
@@ -88,7 +95,12 @@ function ok(status: '200' | '201', component: string): JsonSchema {
   return { [status]: { content: { 'application/json': { schema: REF(component) } }, description: '' } };
 }
 
-function operation(r: ResourceDeclaration, id: string, description: string | undefined, rest: JsonSchema): JsonSchema {
+function operation(
+  r: ResourceDeclaration,
+  id: string,
+  description: string | undefined,
+  rest: JsonSchema,
+): JsonSchema {
   const op: JsonSchema = { operationId: `${opPrefix(r.name)}_${id}` };
   if (description) op.description = description;
   if (rest.parameters) op.parameters = rest.parameters;
@@ -100,7 +112,9 @@ function operation(r: ResourceDeclaration, id: string, description: string | und
 }
 
 function sortByName(params: JsonSchema[]): JsonSchema[] {
-  return [...params].sort((a, b) => (String(a.name) < String(b.name) ? -1 : String(a.name) > String(b.name) ? 1 : 0));
+  return [...params].sort((a, b) =>
+    String(a.name) < String(b.name) ? -1 : String(a.name) > String(b.name) ? 1 : 0,
+  );
 }
 
 function resourcePaths(r: ResourceDeclaration): Record<string, Record<string, JsonSchema>> {
@@ -118,7 +132,10 @@ function resourcePaths(r: ResourceDeclaration): Record<string, Record<string, Js
     });
   }
   if (r.listMethods.includes('POST')) {
-    list.post = operation(r, 'create', listDoc, { requestBody: body(createComponent, true), responses: ok('201', createComponent) });
+    list.post = operation(r, 'create', listDoc, {
+      requestBody: body(createComponent, true),
+      responses: ok('201', createComponent),
+    });
   }
   out[`/${r.name}`] = list;
   if (!r.lookupField || r.detailMethods.length === 0) return out;
@@ -141,7 +158,11 @@ function resourcePaths(r: ResourceDeclaration): Record<string, Record<string, Js
     }
   } else {
     for (const method of r.detailMethods) {
-      if (method === 'GET') detail.get = operation(r, 'retrieve', detailDoc, { parameters: path, responses: ok('200', detailComponent) });
+      if (method === 'GET')
+        detail.get = operation(r, 'retrieve', detailDoc, {
+          parameters: path,
+          responses: ok('200', detailComponent),
+        });
       if (method === 'PUT') {
         detail.put = operation(r, 'update', detailDoc, {
           parameters: path,
@@ -157,7 +178,10 @@ function resourcePaths(r: ResourceDeclaration): Record<string, Record<string, Js
         });
       }
       if (method === 'DELETE') {
-        detail.delete = operation(r, 'destroy', detailDoc, { parameters: path, responses: { '204': { description: 'No response body' } } });
+        detail.delete = operation(r, 'destroy', detailDoc, {
+          parameters: path,
+          responses: { '204': { description: 'No response body' } },
+        });
       }
     }
   }
@@ -167,8 +191,10 @@ function resourcePaths(r: ResourceDeclaration): Record<string, Record<string, Js
 
 function resourceComponents(r: ResourceDeclaration): Record<string, JsonSchema> {
   const out: Record<string, JsonSchema> = {};
-  for (const s of [listSerializer(r), detailSerializer(r), createSerializer(r)]) out[s.component] = serializerComponent(r, s);
-  if (r.listMethods.includes('GET')) out[`Paginated${listSerializer(r).component}List`] = paginated(listSerializer(r).component);
+  for (const s of [listSerializer(r), detailSerializer(r), createSerializer(r)])
+    out[s.component] = serializerComponent(r, s);
+  if (r.listMethods.includes('GET'))
+    out[`Paginated${listSerializer(r).component}List`] = paginated(listSerializer(r).component);
   if (r.detailMethods.includes('PATCH') && !r.quirks?.detailIsList) {
     out[`Patched${detailSerializer(r).component}`] = serializerComponent(r, detailSerializer(r), true);
   }
@@ -186,10 +212,12 @@ const SCHEMA_PATH = {
     responses: {
       '200': {
         content: Object.fromEntries(
-          ['application/vnd.oai.openapi', 'application/yaml', 'application/vnd.oai.openapi+json', 'application/json'].map((t) => [
-            t,
-            { schema: { type: 'object', additionalProperties: {} } },
-          ]),
+          [
+            'application/vnd.oai.openapi',
+            'application/yaml',
+            'application/vnd.oai.openapi+json',
+            'application/json',
+          ].map((t) => [t, { schema: { type: 'object', additionalProperties: {} } }]),
         ),
         description: '',
       },
@@ -200,7 +228,8 @@ const SCHEMA_PATH = {
 const AUTH_TOKEN_PATH = {
   post: {
     operationId: 'auth_token_create',
-    description: 'Exchanges `username` and `password` for the user\'s API token (`Authorization: Token <key>`).',
+    description:
+      "Exchanges `username` and `password` for the user's API token (`Authorization: Token <key>`).",
     tags: ['auth-token'],
     requestBody: body('AuthToken', true),
     // Alyx's schema claims cookie/token security here; the view is in fact anonymous.
@@ -211,14 +240,21 @@ const AUTH_TOKEN_PATH = {
 
 /** The OpenAPI 3.0.3 document of the sandbox, in drf-spectacular's shape. Pure function of the declarations. */
 export function buildOpenApi(resources: readonly ResourceDeclaration[]): OpenApiDocument {
-  const paths: Record<string, Record<string, JsonSchema>> = { '/api/schema': SCHEMA_PATH, '/auth-token': AUTH_TOKEN_PATH };
+  const paths: Record<string, Record<string, JsonSchema>> = {
+    '/api/schema': SCHEMA_PATH,
+    '/auth-token': AUTH_TOKEN_PATH,
+  };
   let schemas: Record<string, JsonSchema> = { ...NESTED_COMPONENTS, ...enumComponents(resources) };
   for (const r of resources) {
     Object.assign(paths, resourcePaths(r));
     schemas = { ...schemas, ...resourceComponents(r) };
   }
-  const sortedPaths = Object.fromEntries(Object.entries(paths).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  const sortedSchemas = Object.fromEntries(Object.entries(schemas).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const sortedPaths = Object.fromEntries(
+    Object.entries(paths).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+  );
+  const sortedSchemas = Object.fromEntries(
+    Object.entries(schemas).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+  );
   return {
     openapi: '3.0.3',
     info: { title: '', version: '0.0.0' },

@@ -73,18 +73,26 @@ function fieldInfo(resource: ResourceDeclaration, field: SerializerField): Optio
   if (field.type === 'choice' && column?.choices) {
     // Label-represented enums (qc, status, provenance) take the label on write, so offer labels.
     info.choices = column.choices.map((c) =>
-      field.choiceRepresentation === 'label' ? { value: c.label, display_name: c.label } : { value: c.value, display_name: c.label },
+      field.choiceRepresentation === 'label'
+        ? { value: c.label, display_name: c.label }
+        : { value: c.value, display_name: c.label },
     );
   }
   return info;
 }
 
-function actionFields(resource: ResourceDeclaration, serializer: Serializer): Record<string, OptionsFieldInfo> {
+function actionFields(
+  resource: ResourceDeclaration,
+  serializer: Serializer,
+): Record<string, OptionsFieldInfo> {
   return Object.fromEntries(serializer.fields.map((f) => [f.name, fieldInfo(resource, f)]));
 }
 
 /** DRF SimpleMetadata (the body of `OPTIONS /<name>` or `OPTIONS /<name>/<lookup>`). */
-export function buildOptionsMetadata(resource: ResourceDeclaration, view: 'list' | 'detail'): OptionsMetadata {
+export function buildOptionsMetadata(
+  resource: ResourceDeclaration,
+  view: 'list' | 'detail',
+): OptionsMetadata {
   const meta: OptionsMetadata = {
     name: `${resource.verboseName} ${view === 'list' ? 'List' : 'Detail'}`,
     description: (view === 'detail' ? resource.detailDescription : undefined) ?? resource.description ?? '',

@@ -7,7 +7,12 @@ export interface BrainRegionSpec {
   parent: number | null;
 }
 
-const r = (id: number, acronym: string, name: string, parent: number | null): BrainRegionSpec => ({ id, acronym, name, parent });
+const r = (id: number, acronym: string, name: string, parent: number | null): BrainRegionSpec => ({
+  id,
+  acronym,
+  name,
+  parent,
+});
 
 export const BRAIN_REGIONS: readonly BrainRegionSpec[] = [
   r(997, 'root', 'root', null),

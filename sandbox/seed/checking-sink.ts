@@ -21,7 +21,8 @@ export class CheckingSink implements RecordSink {
   }
 
   private report(problem: string): void {
-    if (this.problems.length < this.maxProblems && !this.problems.includes(problem)) this.problems.push(problem);
+    if (this.problems.length < this.maxProblems && !this.problems.includes(problem))
+      this.problems.push(problem);
   }
 
   private exists(resource: string, value: unknown): boolean {
@@ -61,12 +62,22 @@ export class CheckingSink implements RecordSink {
         const m2mTarget = column.manyToMany?.target;
         if (m2mTarget) {
           if (!Array.isArray(value)) this.report(`${resource}.${key}: not an array`);
-          else for (const v of value as unknown[]) if (!this.exists(m2mTarget, v)) this.report(`${resource}.${key}: ${String(v)} not in ${m2mTarget}`);
+          else
+            for (const v of value as unknown[])
+              if (!this.exists(m2mTarget, v))
+                this.report(`${resource}.${key}: ${String(v)} not in ${m2mTarget}`);
         }
-        if (column.choices && value !== null && value !== undefined && !(column.blank && value === '') && !column.choices.some((c) => c.value === value)) {
+        if (
+          column.choices &&
+          value !== null &&
+          value !== undefined &&
+          !(column.blank && value === '') &&
+          !column.choices.some((c) => c.value === value)
+        ) {
           this.report(`${resource}.${key}: ${String(value)} is not a declared choice`);
         }
-        if (value === null && column.nullable !== true && !column.foreignKey) this.report(`${resource}.${key}: null in a non-nullable column`);
+        if (value === null && column.nullable !== true && !column.foreignKey)
+          this.report(`${resource}.${key}: null in a non-nullable column`);
       }
     }
     return Promise.resolve();

@@ -9,7 +9,14 @@ const dir = mkdtempSync(path.join(tmpdir(), 'dump-reader-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const objects: DumpObject[] = [
-  { model: 'misc.note', pk: 'a', fields: { text: 'brackets } ] { [ inside, a quote \\" and a backslash \\\\', json: { nested: [1, { deep: '}' }] } } },
+  {
+    model: 'misc.note',
+    pk: 'a',
+    fields: {
+      text: 'brackets } ] { [ inside, a quote \\" and a backslash \\\\',
+      json: { nested: [1, { deep: '}' }] },
+    },
+  },
   { model: 'experiments.brainregion', pk: 997, fields: { acronym: 'root', parent: null } },
   { model: 'misc.note', pk: 'b', fields: { text: 'unicode: café – ☃', json: null } },
 ];

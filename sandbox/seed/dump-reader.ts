@@ -11,7 +11,12 @@ export interface DumpObject {
 function isDumpObject(value: unknown): value is DumpObject {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
-  return typeof v.model === 'string' && (typeof v.pk === 'string' || typeof v.pk === 'number') && typeof v.fields === 'object' && v.fields !== null;
+  return (
+    typeof v.model === 'string' &&
+    (typeof v.pk === 'string' || typeof v.pk === 'number') &&
+    typeof v.fields === 'object' &&
+    v.fields !== null
+  );
 }
 
 /**
@@ -52,7 +57,8 @@ export async function* readDump(path: string, chunkBytes = 1 << 16): AsyncGenera
             current = '';
             objectStart = -1;
             const parsed: unknown = JSON.parse(text);
-            if (!isDumpObject(parsed)) throw new Error(`${path}: not a dumpdata object: ${text.slice(0, 120)}`);
+            if (!isDumpObject(parsed))
+              throw new Error(`${path}: not a dumpdata object: ${text.slice(0, 120)}`);
             yield parsed;
           }
         }

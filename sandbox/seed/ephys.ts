@@ -31,7 +31,13 @@ function jitter(rng: Random, track: Track, um: number): Track {
 }
 
 /** Probe insertions of an ephys session, their trajectory estimates, and channels for some aligned ones. */
-export function seedInsertions(rng: Random, session: SessionInfo, datasetsByProbe: Map<string, string[]>, density: Density, out: RowBuffer): void {
+export function seedInsertions(
+  rng: Random,
+  session: SessionInfo,
+  datasetsByProbe: Map<string, string[]>,
+  density: Density,
+  out: RowBuffer,
+): void {
   for (const probe of session.probes) {
     const insertionId = rng.uuid();
     const model = rng.pick(PROBE_MODELS);
@@ -43,8 +49,17 @@ export function seedInsertions(rng: Random, session: SessionInfo, datasetsByProb
       model,
       serial: String(rng.int(18000000000, 19999999999)),
       json: {
-        qc: rng.weighted([['PASS', 5], ['WARNING', 2], ['FAIL', 1], ['NOT_SET', 2]] as const),
-        extended_qc: { tracing_exists: true, alignment_resolved: aligned, alignment_count: aligned ? rng.int(1, 3) : 0 },
+        qc: rng.weighted([
+          ['PASS', 5],
+          ['WARNING', 2],
+          ['FAIL', 1],
+          ['NOT_SET', 2],
+        ] as const),
+        extended_qc: {
+          tracing_exists: true,
+          alignment_resolved: aligned,
+          alignment_count: aligned ? rng.int(1, 3) : 0,
+        },
         n_units: rng.int(150, 900),
       },
       chronic_insertion: null,
@@ -77,7 +92,10 @@ export function seedInsertions(rng: Random, session: SessionInfo, datasetsByProb
         provenance,
         coordinate_system: provenance === PROVENANCE.planned ? null : 'IBL-Allen',
         datetime: isoDateTime(session.startMs + (i + 1) * 7 * 86_400_000),
-        json: provenance === PROVENANCE.aligned ? { [isoDateTime(session.startMs + 30 * 86_400_000)]: [[-0.0002, 0.0, 0.0038], 'sandbox'] } : null,
+        json:
+          provenance === PROVENANCE.aligned
+            ? { [isoDateTime(session.startMs + 30 * 86_400_000)]: [[-0.0002, 0.0, 0.0038], 'sandbox'] }
+            : null,
         chronic_insertion: null,
       });
       if (provenance === PROVENANCE.aligned && rng.chance(density.channels)) {
@@ -87,14 +105,21 @@ export function seedInsertions(rng: Random, session: SessionInfo, datasetsByProb
   }
 }
 
-function seedChannels(trajectoryId: string, track: Track, path: readonly number[], out: RowBuffer, rng: Random): void {
+function seedChannels(
+  trajectoryId: string,
+  track: Track,
+  path: readonly number[],
+  out: RowBuffer,
+  rng: Random,
+): void {
   const theta = (track.theta * Math.PI) / 180;
   const phi = (track.phi * Math.PI) / 180;
   const dir = [Math.sin(theta) * Math.cos(phi), Math.sin(theta) * Math.sin(phi), -Math.cos(theta)] as const;
   for (let i = 0; i < CHANNELS; i++) {
     const axial = 20 * Math.floor(i / 2) + 20;
     const fromEntry = Math.max(0, track.depth - axial);
-    const region = path[Math.min(path.length - 1, Math.floor((fromEntry / track.depth) * path.length))] ?? 997;
+    const region =
+      path[Math.min(path.length - 1, Math.floor((fromEntry / track.depth) * path.length))] ?? 997;
     out.add('channels', {
       id: rng.uuid(),
       trajectory_estimate: trajectoryId,

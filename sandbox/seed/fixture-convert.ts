@@ -66,7 +66,12 @@ function scalar(column: ColumnDeclaration, value: unknown, index: FixtureIndex):
 }
 
 /** Converts one dumped object into a stored row of `resource`; records nulled references in `nulled`. */
-export function convertObject(obj: DumpObject, resource: ResourceDeclaration, index: FixtureIndex, nulled: Tally): StoredRow {
+export function convertObject(
+  obj: DumpObject,
+  resource: ResourceDeclaration,
+  index: FixtureIndex,
+  nulled: Tally,
+): StoredRow {
   const row: StoredRow = { id: resource.primaryKey === 'integer' ? Number(obj.pk) : String(obj.pk) };
   const fields = obj.fields;
   for (const column of resource.columns) {
@@ -100,7 +105,12 @@ export function convertObject(obj: DumpObject, resource: ResourceDeclaration, in
 }
 
 /** Values that live in other models in Alyx but in a column of this row in the sandbox. */
-function foldRelated(obj: DumpObject, resource: ResourceDeclaration, index: FixtureIndex, row: StoredRow): void {
+function foldRelated(
+  obj: DumpObject,
+  resource: ResourceDeclaration,
+  index: FixtureIndex,
+  row: StoredRow,
+): void {
   const has = (name: string): boolean => resource.columns.some((c) => c.name === name);
   const pk = String(obj.pk);
   if (obj.model === 'subjects.subject' && has('genotype')) row.genotype = index.genotypes.get(pk) ?? [];

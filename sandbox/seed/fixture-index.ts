@@ -38,13 +38,19 @@ export class FixtureIndex {
     for (const resource of resources) {
       // Several endpoints may show one model (views like water-restricted subjects): the table is the widest.
       const seen = this.resourceOf.get(resource.modelLabel);
-      if (resource.columns.length > (seen?.columns.length ?? 0)) this.resourceOf.set(resource.modelLabel, resource);
+      if (resource.columns.length > (seen?.columns.length ?? 0))
+        this.resourceOf.set(resource.modelLabel, resource);
     }
   }
 
   /** Whether a row is consumed by folding rather than loaded. */
   isFolded(model: string): boolean {
-    return model in LABEL_MODELS || model === 'subjects.zygosity' || model === 'misc.labmembership' || model === 'contenttypes.contenttype';
+    return (
+      model in LABEL_MODELS ||
+      model === 'subjects.zygosity' ||
+      model === 'misc.labmembership' ||
+      model === 'contenttypes.contenttype'
+    );
   }
 
   observe(obj: DumpObject): void {
@@ -66,10 +72,19 @@ export class FixtureIndex {
     if (obj.model === 'subjects.zygosity' && typeof f.subject === 'string' && typeof f.allele === 'string') {
       this.zygosities.push({ subject: f.subject, allele: f.allele, zygosity: Number(f.zygosity) });
     }
-    if (obj.model === 'misc.labmembership' && typeof f.user === 'string' && typeof f.lab === 'string' && !f.end_date) {
+    if (
+      obj.model === 'misc.labmembership' &&
+      typeof f.user === 'string' &&
+      typeof f.lab === 'string' &&
+      !f.end_date
+    ) {
       this.memberships.set(f.user, [...(this.memberships.get(f.user) ?? []), f.lab]);
     }
-    if (obj.model === 'contenttypes.contenttype' && typeof f.app_label === 'string' && typeof f.model === 'string') {
+    if (
+      obj.model === 'contenttypes.contenttype' &&
+      typeof f.app_label === 'string' &&
+      typeof f.model === 'string'
+    ) {
       this.contentTypes.set(String(obj.pk), `${f.app_label}.${f.model}`);
     }
   }

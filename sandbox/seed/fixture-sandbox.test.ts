@@ -7,7 +7,10 @@ import { createSandbox, type Sandbox } from '../app.ts';
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const dump = path.resolve(repoRoot, '../shared/alyx/fixtures/all_dumped_anon.json.gz');
 const haveDump = existsSync(dump);
-if (!haveDump) console.info(`sandbox fixture test skipped: ${dump} does not exist (no ../shared/alyx next to the repository)`);
+if (!haveDump)
+  console.info(
+    `sandbox fixture test skipped: ${dump} does not exist (no ../shared/alyx next to the repository)`,
+  );
 
 interface Page {
   count: number;
@@ -19,7 +22,9 @@ describe.skipIf(!haveDump)('a sandbox loaded from the shared Alyx dump', () => {
   let token = '';
 
   const get = async (url: string, auth = true): Promise<Response> =>
-    sandbox.fetch(new Request(`http://127.0.0.1${url}`, { headers: auth ? { authorization: `Token ${token}` } : {} }));
+    sandbox.fetch(
+      new Request(`http://127.0.0.1${url}`, { headers: auth ? { authorization: `Token ${token}` } : {} }),
+    );
 
   beforeAll(async () => {
     sandbox = await createSandbox({ dataDir: null, fixture: dump });

@@ -12,7 +12,10 @@ import { naiveDateTime } from './fixture-convert.ts';
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const fixtures = path.resolve(repoRoot, '../shared/alyx/fixtures');
 const haveShared = existsSync(fixtures);
-if (!haveShared) console.info(`fixture tests skipped: ${fixtures} does not exist (no ../shared/alyx next to the repository)`);
+if (!haveShared)
+  console.info(
+    `fixture tests skipped: ${fixtures} does not exist (no ../shared/alyx next to the repository)`,
+  );
 const declared = new Set(resources.map((r) => r.name));
 
 describe('fixture helpers', () => {
@@ -40,7 +43,14 @@ describe.skipIf(!haveShared)('loadFixture on the shared Alyx dumps', () => {
     expect(result.loaded.labs).toBe(1);
     expect(result.loaded.locations).toBe(6);
     expect(result.loaded.users).toBe(29 + 3);
-    for (const [resource, n] of Object.entries({ weighings: 50, 'water-administrations': 50, 'water-restriction': 63, surgeries: 121, procedures: 21, 'water-type': 2 })) {
+    for (const [resource, n] of Object.entries({
+      weighings: 50,
+      'water-administrations': 50,
+      'water-restriction': 63,
+      surgeries: 121,
+      procedures: 21,
+      'water-type': 2,
+    })) {
       if (declared.has(resource)) expect(result.loaded[resource], resource).toBe(n);
     }
     expect(result.skipped['subjects.breedingpair']).toBe(58);
@@ -48,13 +58,20 @@ describe.skipIf(!haveShared)('loadFixture on the shared Alyx dumps', () => {
 
     const subjects = sink.get('subjects');
     const first = subjects.find((s) => s.id === '01228d85-2b15-4263-9bbf-b9bb534db7e3');
-    expect(first).toMatchObject({ nickname: '01228d', sex: 'F', species: 'Laboratory mouse', birth_date: '2017-05-06', lab: '4027da48-7be3-43ec-a222-f75dffe36872' });
+    expect(first).toMatchObject({
+      nickname: '01228d',
+      sex: 'F',
+      species: 'Laboratory mouse',
+      birth_date: '2017-05-06',
+      lab: '4027da48-7be3-43ec-a222-f75dffe36872',
+    });
     expect(typeof first?.litter).toBe('string');
     expect(subjects.some((s) => Array.isArray(s.genotype) && s.genotype.length > 0)).toBe(true);
 
     // Replaying the loaded rows through a checking sink proves every reference resolves.
     const checking = new CheckingSink(resources);
-    for (const resource of dependencyOrder(resources)) await checking.insertMany(resource, sink.get(resource));
+    for (const resource of dependencyOrder(resources))
+      await checking.insertMany(resource, sink.get(resource));
     expect(checking.problems.filter((p) => !p.includes('parent_session'))).toEqual([]);
 
     const users = sink.get('users');

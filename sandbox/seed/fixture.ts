@@ -45,7 +45,11 @@ export function dependencyOrder(resources: readonly ResourceDeclaration[]): stri
  * references to rows missing from the dump become null, and the demo accounts are added if absent.
  * The file is read twice, streaming: once to learn which rows exist, once to convert them.
  */
-export async function loadFixture(sink: RecordSink, path: string, resources: readonly ResourceDeclaration[] = registry): Promise<FixtureResult> {
+export async function loadFixture(
+  sink: RecordSink,
+  path: string,
+  resources: readonly ResourceDeclaration[] = registry,
+): Promise<FixtureResult> {
   const index = new FixtureIndex(resources);
   for await (const obj of readDump(path)) index.observe(obj);
   index.finish();
@@ -85,10 +89,15 @@ export async function loadFixture(sink: RecordSink, path: string, resources: rea
   }
   await flush();
 
-  const missing = USERS.filter((u) => (DEMO_ACCOUNTS as readonly string[]).includes(u.username) && !usernames.has(u.username));
+  const missing = USERS.filter(
+    (u) => (DEMO_ACCOUNTS as readonly string[]).includes(u.username) && !usernames.has(u.username),
+  );
   if (missing.length > 0 && resources.some((r) => r.name === 'users')) {
     const now = new Date().toISOString().slice(0, 19);
-    const rows = missing.map((spec) => ({ ...userRow(randomUUID(), spec, now, ''), lab: firstLab ? [firstLab] : [] }));
+    const rows = missing.map((spec) => ({
+      ...userRow(randomUUID(), spec, now, ''),
+      lab: firstLab ? [firstLab] : [],
+    }));
     await sink.insertMany('users', rows);
     loaded.users = (loaded.users ?? 0) + rows.length;
   }

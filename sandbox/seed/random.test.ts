@@ -29,7 +29,10 @@ describe('Random', () => {
     const r = new Random(3);
     for (let i = 0; i < 5000; i++) {
       const ms = Math.floor(r.next() * 4e12) - 1e12 + (i % 2 === 0 ? 0 : r.int(1, 999));
-      const expected = new Date(ms).toISOString().replace('Z', '').replace(/\.000$/, '');
+      const expected = new Date(ms)
+        .toISOString()
+        .replace('Z', '')
+        .replace(/\.000$/, '');
       expect(isoDateTime(ms)).toBe(expected);
       expect(isoDate(ms)).toBe(expected.slice(0, 10));
     }

@@ -46,7 +46,10 @@ const byName = <T extends { name: string }>(rng: Random, items: readonly T[]): M
   new Map(items.map((item) => [item.name, rng.uuid()]));
 
 export function seedReference(rng: Random, out: RowBuffer): Reference {
-  const repoTypes = byName(rng, DATA_REPOSITORY_TYPES.map((name) => ({ name })));
+  const repoTypes = byName(
+    rng,
+    DATA_REPOSITORY_TYPES.map((name) => ({ name })),
+  );
   for (const [name, id] of repoTypes) out.add('data-repository-type', { id, name, json: null });
 
   const labServers = LABS.map((lab) => {
@@ -115,13 +118,22 @@ export function seedReference(rng: Random, out: RowBuffer): Reference {
     users.set(spec.username, id);
     if (!spec.isPublicUser) labUsers[spec.lab]?.push(id);
     const lab = spec.isPublicUser || spec.isSuperuser ? [] : [labs[spec.lab]];
-    out.add('users', { ...userRow(id, spec, isoDateTime(addDays(BASE_DATE, -500 + i * 17)), rng.hex(40)), lab });
+    out.add('users', {
+      ...userRow(id, spec, isoDateTime(addDays(BASE_DATE, -500 + i * 17)), rng.hex(40)),
+      lab,
+    });
   });
 
   const projects = PROJECTS.map((project, i) => {
     const id = rng.uuid();
     const members = i === 3 ? [...users.values()] : rng.sample([...users.values()], 4);
-    out.add('projects', { id, name: project.name, description: project.description, users: members, json: null });
+    out.add('projects', {
+      id,
+      name: project.name,
+      description: project.description,
+      users: members,
+      json: null,
+    });
     return id;
   });
 
@@ -134,7 +146,13 @@ export function seedReference(rng: Random, out: RowBuffer): Reference {
   );
 
   const procedures = byName(rng, PROCEDURES);
-  for (const p of PROCEDURES) out.add('procedures', { id: idOf(procedures, p.name), name: p.name, description: p.description, json: null });
+  for (const p of PROCEDURES)
+    out.add('procedures', {
+      id: idOf(procedures, p.name),
+      name: p.name,
+      description: p.description,
+      json: null,
+    });
 
   const waterTypes = WATER_TYPES.map((name) => {
     const id = rng.uuid();

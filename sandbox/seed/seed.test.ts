@@ -13,7 +13,10 @@ function fingerprint(sink: CollectingSink): string {
   const hash = createHash('sha256');
   for (const resource of sink.order) {
     for (const row of sink.get(resource)) {
-      const stable = resource === 'users' ? { ...row, password: String(row.password).startsWith('pbkdf2') ? 'hashed' : row.password } : row;
+      const stable =
+        resource === 'users'
+          ? { ...row, password: String(row.password).startsWith('pbkdf2') ? 'hashed' : row.password }
+          : row;
       hash.update(`${resource}\t${JSON.stringify(stable)}\n`);
     }
   }
@@ -46,7 +49,17 @@ describe('seedDemoData at scale 1', () => {
     expect(counts.datasets).toBeGreaterThan(17_000);
     expect(counts.datasets).toBeLessThan(24_000);
     expect(counts.files).toBeGreaterThan(counts.datasets ?? 0);
-    for (const resource of ['insertions', 'trajectories', 'channels', 'weighings', 'water-administrations', 'water-restriction', 'surgeries', 'notes', 'tasks']) {
+    for (const resource of [
+      'insertions',
+      'trajectories',
+      'channels',
+      'weighings',
+      'water-administrations',
+      'water-restriction',
+      'surgeries',
+      'notes',
+      'tasks',
+    ]) {
       expect(counts[resource], resource).toBeGreaterThan(0);
     }
     // Inserted in dependency order, every resource once per flush.
@@ -88,9 +101,11 @@ describe('seedDemoData at scale 1', () => {
     expect(sessions.some((s) => String(s.narrative).length > 0)).toBe(true);
 
     const names = new Set(rowsOf('datasets').map((d) => d.name));
-    for (const name of ['_ibl_trials.table.pqt', 'spikes.times.npy', '_iblrig_leftCamera.raw.mp4']) expect(names.has(name), name).toBe(true);
+    for (const name of ['_ibl_trials.table.pqt', 'spikes.times.npy', '_iblrig_leftCamera.raw.mp4'])
+      expect(names.has(name), name).toBe(true);
     const collections = new Set(rowsOf('datasets').map((d) => d.collection));
-    for (const c of ['alf', 'alf/probe00/pykilosort', 'raw_video_data']) expect(collections.has(c), c).toBe(true);
+    for (const c of ['alf', 'alf/probe00/pykilosort', 'raw_video_data'])
+      expect(collections.has(c), c).toBe(true);
 
     const tags = rowsOf('tags');
     expect(tags.filter((t) => t.protected === true)).toHaveLength(1);
@@ -99,7 +114,9 @@ describe('seedDemoData at scale 1', () => {
     expect(new Set(rowsOf('trajectories').map((t) => t.provenance))).toEqual(new Set([10, 30, 50, 70]));
     const statuses = new Set(rowsOf('tasks').map((t) => t.status));
     expect(statuses.has(60) && statuses.has(40)).toBe(true);
-    expect(rowsOf('tasks').some((t) => String(t.log).includes('Traceback (most recent call last)'))).toBe(true);
+    expect(rowsOf('tasks').some((t) => String(t.log).includes('Traceback (most recent call last)'))).toBe(
+      true,
+    );
     expect(new Set(rowsOf('insertions').map((i) => i.name))).toEqual(new Set(['probe00', 'probe01']));
   });
 

@@ -35,7 +35,13 @@ export async function seedDemoData(sink: RecordSink, opts: SeedOptions): Promise
   const subjectStream = root.fork('subjects');
   const sessionStream = root.fork('sessions');
   for (let i = 0; i < subjects; i++) {
-    const plan = seedSubject(subjectStream.fork(`subject:${i}`), ref, labCounters, sessionCounts[i] ?? 0, out);
+    const plan = seedSubject(
+      subjectStream.fork(`subject:${i}`),
+      ref,
+      labCounters,
+      sessionCounts[i] ?? 0,
+      out,
+    );
     seedSessions(sessionStream.fork(`sessions:${i}`), ref, plan, density, out);
     await out.maybeFlush();
   }

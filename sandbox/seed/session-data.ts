@@ -20,12 +20,21 @@ export interface SessionInfo {
 const IBLLIB_VERSIONS = ['2.32.3', '2.34.0', '2.36.1', '2.39.0'] as const;
 
 /** Emits the session's datasets with their file records; returns dataset ids per probe. */
-export function seedSessionData(rng: Random, ref: Reference, subject: SubjectPlan, session: SessionInfo, density: Density, out: RowBuffer): Map<string, string[]> {
+export function seedSessionData(
+  rng: Random,
+  ref: Reference,
+  subject: SubjectPlan,
+  session: SessionInfo,
+  density: Density,
+  out: RowBuffer,
+): Map<string, string[]> {
   const lab = LABS[subject.labIndex]?.name ?? 'lab';
   const sessionPath = `${subject.nickname}/${isoDate(session.startMs)}/${pad(session.number, 3)}`;
   const version = rng.pick(IBLLIB_VERSIONS);
   const byProbe = new Map<string, string[]>();
-  const templates = sessionDatasets(session.kind, session.probes).filter((d) => density.allDatasets || CORE_DATASET_TYPES.has(d.type));
+  const templates = sessionDatasets(session.kind, session.probes).filter(
+    (d) => density.allDatasets || CORE_DATASET_TYPES.has(d.type),
+  );
   // Now and then a probe was re-sorted: its spike datasets exist twice, the old revision no longer default.
   const resorted = session.kind === 'ephys' && density.allDatasets && rng.chance(0.15);
   const releaseTag = ref.tags.get('Brainwide map 2024');
@@ -56,7 +65,14 @@ export function seedSessionData(rng: Random, ref: Reference, subject: SubjectPla
         revision: revision ? ref.revisions.get(revision) : null,
         default_dataset: resorted && template.collection.endsWith('pykilosort') ? revision !== null : true,
         tags,
-        qc: raw ? QC.notSet : rng.weighted([[QC.notSet, 50], [QC.pass, 35], [QC.warning, 10], [QC.fail, 5]] as const),
+        qc: raw
+          ? QC.notSet
+          : rng.weighted([
+              [QC.notSet, 50],
+              [QC.pass, 35],
+              [QC.warning, 10],
+              [QC.fail, 5],
+            ] as const),
         created_by: session.user,
         created_datetime: isoDateTime(created),
         auto_datetime: isoDateTime(created + 60_000),

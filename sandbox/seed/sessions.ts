@@ -30,11 +30,27 @@ function extendedQc(rng: Random, kind: SessionKind, qc: number): Record<string, 
     _task_wheel_move_before_feedback: score(),
     _task_n_trial_events: score(),
   };
-  if (kind !== 'training') extended.videoLeft = rng.weighted([['PASS', 6], ['WARNING', 2], ['FAIL', 1]] as const);
+  if (kind !== 'training')
+    extended.videoLeft = rng.weighted([
+      ['PASS', 6],
+      ['WARNING', 2],
+      ['FAIL', 1],
+    ] as const);
   if (kind === 'ephys') {
-    extended.videoRight = rng.weighted([['PASS', 6], ['WARNING', 2], ['FAIL', 1]] as const);
-    extended.videoBody = rng.weighted([['PASS', 5], ['WARNING', 3], ['NOT_SET', 1]] as const);
-    extended.dlcLeft = rng.weighted([['PASS', 6], ['FAIL', 1]] as const);
+    extended.videoRight = rng.weighted([
+      ['PASS', 6],
+      ['WARNING', 2],
+      ['FAIL', 1],
+    ] as const);
+    extended.videoBody = rng.weighted([
+      ['PASS', 5],
+      ['WARNING', 3],
+      ['NOT_SET', 1],
+    ] as const);
+    extended.dlcLeft = rng.weighted([
+      ['PASS', 6],
+      ['FAIL', 1],
+    ] as const);
   }
   return extended;
 }
@@ -47,7 +63,13 @@ function rigFor(ref: Reference, labIndex: number, kind: SessionKind, rng: Random
 }
 
 /** Sessions of one subject with their weighings, water, datasets, insertions, tasks and notes. */
-export function seedSessions(rng: Random, ref: Reference, subject: SubjectPlan, density: Density, out: RowBuffer): void {
+export function seedSessions(
+  rng: Random,
+  ref: Reference,
+  subject: SubjectPlan,
+  density: Density,
+  out: RowBuffer,
+): void {
   let previousDay = -1;
   let number = 0;
   let previousEnd = 0;
@@ -60,16 +82,29 @@ export function seedSessions(rng: Random, ref: Reference, subject: SubjectPlan, 
     number = again ? number + 1 : 1;
     previousDay = day;
     const id = rng.uuid();
-    const startMs = again ? previousEnd + rng.int(30, 120) * 60_000 : day + rng.int(8 * 60, 16 * 60) * 60_000 + rng.int(0, 59_999);
+    const startMs = again
+      ? previousEnd + rng.int(30, 120) * 60_000
+      : day + rng.int(8 * 60, 16 * 60) * 60_000 + rng.int(0, 59_999);
     const [minTrials, maxTrials] = TRIALS[kind];
     const nTrials = rng.int(minTrials, maxTrials);
     const progress = subject.kinds.length > 1 ? i / (subject.kinds.length - 1) : 1;
     const performance = Math.min(0.95, 0.45 + progress * 0.4 + rng.normal(0, 0.05));
-    const qc = kind === 'habituation' ? QC.notSet : rng.weighted([[QC.pass, 45], [QC.warning, 25], [QC.fail, 12], [QC.critical, 3], [QC.notSet, 15]] as const);
+    const qc =
+      kind === 'habituation'
+        ? QC.notSet
+        : rng.weighted([
+            [QC.pass, 45],
+            [QC.warning, 25],
+            [QC.fail, 12],
+            [QC.critical, 3],
+            [QC.notSet, 15],
+          ] as const);
     const user = rng.chance(0.8) ? subject.responsibleUser : rng.pick(labUsers);
     const endMs = startMs + rng.int(30, 95) * 60_000;
     previousEnd = endMs;
-    const procedures = [ref.procedures.get(kind === 'habituation' ? 'Handling habituation' : 'Behavior training/tasks')];
+    const procedures = [
+      ref.procedures.get(kind === 'habituation' ? 'Handling habituation' : 'Behavior training/tasks'),
+    ];
     if (kind === 'ephys') procedures.push(ref.procedures.get('Acute electrophysiological recording'));
 
     out.add('sessions', {
@@ -113,7 +148,13 @@ export function seedSessions(rng: Random, ref: Reference, subject: SubjectPlan, 
       subject: subject.id,
       date_time: isoDateTime(endMs + rng.int(1, 10) * 60_000),
       water_administered: Math.round((nTrials * 0.0025 * performance + rng.float(0, 0.3)) * 1000) / 1000,
-      water_type: kind === 'habituation' ? ref.waterTypes[0] : rng.weighted([[ref.waterTypes[0], 3], [ref.waterTypes[1], 2]] as const),
+      water_type:
+        kind === 'habituation'
+          ? ref.waterTypes[0]
+          : rng.weighted([
+              [ref.waterTypes[0], 3],
+              [ref.waterTypes[1], 2],
+            ] as const),
       user,
       session: id,
       adlib: false,

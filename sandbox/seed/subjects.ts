@@ -23,7 +23,14 @@ export const SPAN_DAYS = 730;
 
 const GENOTYPES = [
   { line: 'C57BL/6J', strain: 'C57BL/6J', genotype: [] },
-  { line: 'Ai95-Emx1', strain: 'C57BL/6J', genotype: [{ allele: 'Ai95', zygosity: 1 }, { allele: 'Emx1-IRES-Cre', zygosity: 1 }] },
+  {
+    line: 'Ai95-Emx1',
+    strain: 'C57BL/6J',
+    genotype: [
+      { allele: 'Ai95', zygosity: 1 },
+      { allele: 'Emx1-IRES-Cre', zygosity: 1 },
+    ],
+  },
   { line: 'PV-Cre', strain: 'C57BL/6J', genotype: [{ allele: 'Pvalb-IRES-Cre', zygosity: 2 }] },
   { line: 'Thy1-GCaMP6s', strain: 'C57BL/6J', genotype: [{ allele: 'Thy1-GCaMP6s', zygosity: 1 }] },
 ] as const;
@@ -70,7 +77,9 @@ export function allocateSessions(rng: Random, subjects: number, total: number): 
   const exact = weights.map((w) => (w / sum) * total);
   const counts = exact.map(Math.floor);
   let remaining = total - counts.reduce((a, b) => a + b, 0);
-  const order = exact.map((x, i) => [x - Math.floor(x), i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  const order = exact
+    .map((x, i) => [x - Math.floor(x), i] as const)
+    .sort((a, b) => b[0] - a[0] || a[1] - b[1]);
   for (const [, i] of order) {
     if (remaining <= 0) break;
     if (weights[i] === 0) continue;
@@ -84,7 +93,13 @@ export function allocateSessions(rng: Random, subjects: number, total: number): 
  * Emits a subject with the actions that belong to it alone (surgeries, water restriction,
  * notes) and returns the plan its sessions follow.
  */
-export function seedSubject(rng: Random, ref: Reference, labCounters: number[], sessionCount: number, out: RowBuffer): SubjectPlan {
+export function seedSubject(
+  rng: Random,
+  ref: Reference,
+  labCounters: number[],
+  sessionCount: number,
+  out: RowBuffer,
+): SubjectPlan {
   const labIndex = rng.weighted(LABS.map((_, i) => [i, i === 0 ? 3 : 2] as const));
   const lab = LABS[labIndex] ?? LABS[0];
   if (!lab) throw new Error('no labs');
@@ -93,7 +108,11 @@ export function seedSubject(rng: Random, ref: Reference, labCounters: number[], 
   const id = rng.uuid();
   const labUsers = ref.labUsers[labIndex] ?? [];
   const responsibleUser = rng.pick(labUsers);
-  const sex = rng.weighted([['M', 48], ['F', 48], ['U', 4]] as const);
+  const sex = rng.weighted([
+    ['M', 48],
+    ['F', 48],
+    ['U', 4],
+  ] as const);
   const baseWeight = rng.float(sex === 'F' ? 18 : 21, sex === 'F' ? 24 : 28, 1);
   const ephys = sessionCount >= 10 && rng.chance(0.6);
   const duration = Math.ceil(sessionCount * 1.5) + 21;
@@ -105,7 +124,9 @@ export function seedSubject(rng: Random, ref: Reference, labCounters: number[], 
   const deathCandidate = ephys ? addDays(lastDay, rng.int(1, 4)) : addDays(lastDay, rng.int(20, 200));
   const dead = (ephys || sessionCount === 0 || rng.chance(0.3)) && deathCandidate < end;
   const genotype = rng.weighted(GENOTYPES.map((g, i) => [g, i === 0 ? 4 : 1] as const));
-  const projects = rng.chance(0.25) ? rng.sample(ref.projects, 2) : [rng.pick(ref.projects.slice(0, ephys ? 1 : 3))];
+  const projects = rng.chance(0.25)
+    ? rng.sample(ref.projects, 2)
+    : [rng.pick(ref.projects.slice(0, ephys ? 1 : 3))];
 
   out.add('subjects', {
     id,
@@ -135,11 +156,27 @@ export function seedSubject(rng: Random, ref: Reference, labCounters: number[], 
     to_be_genotyped: false,
     to_be_culled: !dead && rng.chance(0.03),
     reduced_date: null,
-    json: rng.chance(0.2) ? { history: { cage: [{ date_time: isoDateTime(addDays(birth, 30)), value: String(rng.int(100000, 999999)) }] } } : null,
+    json: rng.chance(0.2)
+      ? {
+          history: {
+            cage: [{ date_time: isoDateTime(addDays(birth, 30)), value: String(rng.int(100000, 999999)) }],
+          },
+        }
+      : null,
   });
 
   const kinds = sessionKinds(sessionCount, ephys);
-  const plan: SubjectPlan = { id, nickname, labIndex, labId: ref.labs[labIndex] ?? '', responsibleUser, projects, days, kinds, baseWeight };
+  const plan: SubjectPlan = {
+    id,
+    nickname,
+    labIndex,
+    labId: ref.labs[labIndex] ?? '',
+    responsibleUser,
+    projects,
+    days,
+    kinds,
+    baseWeight,
+  };
   if (sessionCount > 0) seedSubjectActions(rng, ref, plan, trainingStart, lastDay, dead, out);
   if (rng.chance(0.1)) {
     out.add('notes', {
@@ -157,7 +194,15 @@ export function seedSubject(rng: Random, ref: Reference, labCounters: number[], 
   return plan;
 }
 
-function seedSubjectActions(rng: Random, ref: Reference, plan: SubjectPlan, trainingStart: number, lastDay: number, dead: boolean, out: RowBuffer): void {
+function seedSubjectActions(
+  rng: Random,
+  ref: Reference,
+  plan: SubjectPlan,
+  trainingStart: number,
+  lastDay: number,
+  dead: boolean,
+  out: RowBuffer,
+): void {
   const locations = ref.locations[plan.labIndex] ?? [];
   const surgeryRoom = locations[locations.length - 1] ?? null;
   const surgeon = rng.pick(ref.labUsers[plan.labIndex] ?? []);
@@ -166,7 +211,11 @@ function seedSubjectActions(rng: Random, ref: Reference, plan: SubjectPlan, trai
     id: rng.uuid(),
     subject: plan.id,
     name: '',
-    narrative: rng.pick(['Headplate implant, metabond.', 'Headplate + UV cement, no complications.', 'Headplate implanted; slight bleeding, stopped quickly.']),
+    narrative: rng.pick([
+      'Headplate implant, metabond.',
+      'Headplate + UV cement, no complications.',
+      'Headplate implanted; slight bleeding, stopped quickly.',
+    ]),
     start_time: isoDateTime(implantAt),
     end_time: isoDateTime(implantAt + rng.int(45, 90) * 60_000),
     outcome_type: 'r',

@@ -12,27 +12,92 @@ interface TaskSpec {
 }
 
 const BEHAVIOUR: readonly TaskSpec[] = [
-  { name: 'TrainingRegisterRaw', executable: 'ibllib.pipes.behavior_tasks.TrainingRegisterRaw', level: 0, parents: [] },
-  { name: 'TrainingTrials', executable: 'ibllib.pipes.behavior_tasks.ChoiceWorldTrialsBpod', level: 1, parents: ['TrainingRegisterRaw'] },
-  { name: 'TrainingStatus', executable: 'ibllib.pipes.behavior_tasks.TrainingStatus', level: 2, parents: ['TrainingTrials'] },
+  {
+    name: 'TrainingRegisterRaw',
+    executable: 'ibllib.pipes.behavior_tasks.TrainingRegisterRaw',
+    level: 0,
+    parents: [],
+  },
+  {
+    name: 'TrainingTrials',
+    executable: 'ibllib.pipes.behavior_tasks.ChoiceWorldTrialsBpod',
+    level: 1,
+    parents: ['TrainingRegisterRaw'],
+  },
+  {
+    name: 'TrainingStatus',
+    executable: 'ibllib.pipes.behavior_tasks.TrainingStatus',
+    level: 2,
+    parents: ['TrainingTrials'],
+  },
 ];
 
-const VIDEO: readonly TaskSpec[] = [{ name: 'VideoCompress', executable: 'ibllib.pipes.video_tasks.VideoCompress', level: 0, parents: [] }];
+const VIDEO: readonly TaskSpec[] = [
+  { name: 'VideoCompress', executable: 'ibllib.pipes.video_tasks.VideoCompress', level: 0, parents: [] },
+];
 
 const EPHYS: readonly TaskSpec[] = [
-  { name: 'EphysRegisterRaw', executable: 'ibllib.pipes.ephys_tasks.EphysRegisterRaw', level: 0, parents: [] },
+  {
+    name: 'EphysRegisterRaw',
+    executable: 'ibllib.pipes.ephys_tasks.EphysRegisterRaw',
+    level: 0,
+    parents: [],
+  },
   { name: 'EphysPulses', executable: 'ibllib.pipes.ephys_tasks.EphysPulses', level: 0, parents: [] },
-  { name: 'EphysCompressNP1', executable: 'ibllib.pipes.ephys_tasks.EphysCompressNP1', level: 0, parents: [] },
-  { name: 'RawEphysQC', executable: 'ibllib.pipes.ephys_tasks.RawEphysQC', level: 1, parents: ['EphysCompressNP1'] },
-  { name: 'EphysTrials', executable: 'ibllib.pipes.behavior_tasks.ChoiceWorldTrialsNidq', level: 1, parents: ['EphysPulses'] },
-  { name: 'PassiveTask', executable: 'ibllib.pipes.behavior_tasks.PassiveTaskNidq', level: 1, parents: ['EphysPulses'] },
-  { name: 'SpikeSorting', executable: 'ibllib.pipes.ephys_tasks.SpikeSorting', level: 2, parents: ['EphysCompressNP1', 'EphysPulses'], gpu: 1, ram: 32 },
+  {
+    name: 'EphysCompressNP1',
+    executable: 'ibllib.pipes.ephys_tasks.EphysCompressNP1',
+    level: 0,
+    parents: [],
+  },
+  {
+    name: 'RawEphysQC',
+    executable: 'ibllib.pipes.ephys_tasks.RawEphysQC',
+    level: 1,
+    parents: ['EphysCompressNP1'],
+  },
+  {
+    name: 'EphysTrials',
+    executable: 'ibllib.pipes.behavior_tasks.ChoiceWorldTrialsNidq',
+    level: 1,
+    parents: ['EphysPulses'],
+  },
+  {
+    name: 'PassiveTask',
+    executable: 'ibllib.pipes.behavior_tasks.PassiveTaskNidq',
+    level: 1,
+    parents: ['EphysPulses'],
+  },
+  {
+    name: 'SpikeSorting',
+    executable: 'ibllib.pipes.ephys_tasks.SpikeSorting',
+    level: 2,
+    parents: ['EphysCompressNP1', 'EphysPulses'],
+    gpu: 1,
+    ram: 32,
+  },
   { name: 'VideoCompress', executable: 'ibllib.pipes.video_tasks.VideoCompress', level: 0, parents: [] },
-  { name: 'DLC', executable: 'ibllib.pipes.video_tasks.DLC', level: 1, parents: ['VideoCompress'], gpu: 1, ram: 16 },
+  {
+    name: 'DLC',
+    executable: 'ibllib.pipes.video_tasks.DLC',
+    level: 1,
+    parents: ['VideoCompress'],
+    gpu: 1,
+    ram: 16,
+  },
 ];
 
 /** Alyx task statuses (stored ints). */
-const STATUS = { waiting: 20, held: 25, started: 30, errored: 40, abandoned: 45, empty: 50, incomplete: 55, complete: 60 } as const;
+const STATUS = {
+  waiting: 20,
+  held: 25,
+  started: 30,
+  errored: 40,
+  abandoned: 45,
+  empty: 50,
+  incomplete: 55,
+  complete: 60,
+} as const;
 
 const TRACEBACKS = [
   `Traceback (most recent call last):
@@ -58,12 +123,25 @@ function logFor(rng: Random, name: string, status: number, start: number): strin
   const head = `${stamp} INFO     tasks.py:96    Starting job ${name}\n${stamp} INFO     tasks.py:101   Running on machine: sandbox-server-0${rng.int(1, 4)}\n${stamp} INFO     tasks.py:102   running ibllib version 2.36.1`;
   if (status === STATUS.errored) return `${head}\n${stamp} ERROR    tasks.py:145   ${rng.pick(TRACEBACKS)}`;
   if (status === STATUS.complete) return `${head}\n${stamp} INFO     tasks.py:177   Job ${name} complete`;
-  if (status === STATUS.empty) return `${head}\n${stamp} WARNING  tasks.py:160   No output files registered for ${name}`;
+  if (status === STATUS.empty)
+    return `${head}\n${stamp} WARNING  tasks.py:160   No output files registered for ${name}`;
   return status === STATUS.waiting || status === STATUS.held ? '' : head;
 }
 
-export function seedTasks(rng: Random, session: SessionInfo, repository: string | undefined, out: RowBuffer): void {
-  const specs = session.kind === 'ephys' ? EPHYS : session.kind === 'habituation' ? BEHAVIOUR.slice(0, 1) : session.kind === 'biased' ? [...BEHAVIOUR, ...VIDEO] : BEHAVIOUR;
+export function seedTasks(
+  rng: Random,
+  session: SessionInfo,
+  repository: string | undefined,
+  out: RowBuffer,
+): void {
+  const specs =
+    session.kind === 'ephys'
+      ? EPHYS
+      : session.kind === 'habituation'
+        ? BEHAVIOUR.slice(0, 1)
+        : session.kind === 'biased'
+          ? [...BEHAVIOUR, ...VIDEO]
+          : BEHAVIOUR;
   const graph = session.kind === 'ephys' ? 'EphysExtractionPipeline' : 'TrainingExtractionPipeline';
   const ids = new Map<string, string>();
   const statuses = new Map<string, number>();
@@ -75,10 +153,20 @@ export function seedTasks(rng: Random, session: SessionInfo, repository: string 
       const id = rng.uuid();
       ids.set(name, id);
       if (!ids.has(spec.name)) ids.set(spec.name, id);
-      const parentBlocked = spec.parents.some((p) => (statuses.get(p) ?? STATUS.complete) !== STATUS.complete);
+      const parentBlocked = spec.parents.some(
+        (p) => (statuses.get(p) ?? STATUS.complete) !== STATUS.complete,
+      );
       const status = parentBlocked
         ? STATUS.waiting
-        : rng.weighted([[STATUS.complete, 85], [STATUS.errored, 6], [STATUS.empty, 3], [STATUS.incomplete, 2], [STATUS.started, 1], [STATUS.waiting, 2], [STATUS.held, 1]] as const);
+        : rng.weighted([
+            [STATUS.complete, 85],
+            [STATUS.errored, 6],
+            [STATUS.empty, 3],
+            [STATUS.incomplete, 2],
+            [STATUS.started, 1],
+            [STATUS.waiting, 2],
+            [STATUS.held, 1],
+          ] as const);
       if (!statuses.has(spec.name) || status !== STATUS.complete) statuses.set(spec.name, status);
       const ran = status !== STATUS.waiting && status !== STATUS.held;
       const taskStart = start + spec.level * 1_800_000 + rng.int(0, 600_000);

@@ -37,7 +37,12 @@ export const LABS: readonly LabSpec[] = [
     lat: 38.6934,
     lng: -9.2215,
     nickname: (n) => (n % 3 === 0 ? `ZM_${1000 + n}` : `ZFM-${String(1900 + n).padStart(5, '0')}`),
-    rooms: ['mainenlab_behavior_box_1', 'mainenlab_behavior_box_2', 'mainenlab_ephys_rig', 'mainenlab_surgery'],
+    rooms: [
+      'mainenlab_behavior_box_1',
+      'mainenlab_behavior_box_2',
+      'mainenlab_ephys_rig',
+      'mainenlab_surgery',
+    ],
   },
   {
     name: 'churchlandlab',
@@ -80,9 +85,24 @@ export interface UserSpec {
 }
 
 export const USERS: readonly UserSpec[] = [
-  { username: 'admin', firstName: 'Sandbox', lastName: 'Admin', lab: 0, isStaff: true, isSuperuser: true, password: 'admin' },
+  {
+    username: 'admin',
+    firstName: 'Sandbox',
+    lastName: 'Admin',
+    lab: 0,
+    isStaff: true,
+    isSuperuser: true,
+    password: 'admin',
+  },
   { username: 'alice', firstName: 'Alice', lastName: 'Moreau', lab: 0, isStaff: true, password: 'alice' },
-  { username: 'public', firstName: 'Public', lastName: 'Reader', lab: 0, isPublicUser: true, password: 'public' },
+  {
+    username: 'public',
+    firstName: 'Public',
+    lastName: 'Reader',
+    lab: 0,
+    isPublicUser: true,
+    password: 'public',
+  },
   { username: 'kwame', firstName: 'Kwame', lastName: 'Asante', lab: 0, isStaff: true, isStockManager: true },
   { username: 'ines', firstName: 'Inês', lastName: 'Carvalho', lab: 1, isStaff: true },
   { username: 'tomas', firstName: 'Tomás', lastName: 'Ribeiro', lab: 1, isStaff: true },
@@ -95,9 +115,15 @@ export const USERS: readonly UserSpec[] = [
 export const DEMO_ACCOUNTS = ['admin', 'alice', 'public'] as const;
 
 export const PROJECTS = [
-  { name: 'ibl_neuropixel_brainwide_01', description: 'Brain-wide map: Neuropixels recordings during the biased choice task.' },
+  {
+    name: 'ibl_neuropixel_brainwide_01',
+    description: 'Brain-wide map: Neuropixels recordings during the biased choice task.',
+  },
   { name: 'ibl_behaviour_pilot', description: 'Behavioural training pilot across labs.' },
-  { name: 'sandbox_widefield', description: 'Widefield calcium imaging during the choice task (demo project).' },
+  {
+    name: 'sandbox_widefield',
+    description: 'Widefield calcium imaging during the choice task (demo project).',
+  },
   { name: 'sandbox_practice', description: 'Practice sessions and rig tests; safe to edit.' },
 ] as const;
 
@@ -106,7 +132,10 @@ export const PROCEDURES = [
   { name: 'Handling habituation', description: 'Habituation to handling and head fixation.' },
   { name: 'Headplate implant', description: 'Implantation of a head plate under general anaesthesia.' },
   { name: 'Craniotomy', description: 'Opening of the skull over the recording site.' },
-  { name: 'Acute electrophysiological recording', description: 'Neuropixels recording through a craniotomy.' },
+  {
+    name: 'Acute electrophysiological recording',
+    description: 'Neuropixels recording through a craniotomy.',
+  },
   { name: 'Fiber photometry', description: '' },
   { name: 'Imaging', description: 'Widefield or two-photon imaging through a cleared skull or window.' },
   { name: 'Perfusion', description: 'Transcardial perfusion for histology.' },
@@ -120,7 +149,12 @@ export const DATA_FORMATS = [
   { name: 'json', extension: '.json', description: 'JSON document', loader: 'json.load' },
   { name: 'jsonable', extension: '.jsonable', description: 'One JSON object per line', loader: '' },
   { name: 'mp4', extension: '.mp4', description: 'MPEG-4 video', loader: '' },
-  { name: 'cbin', extension: '.cbin', description: 'mtscomp-compressed binary', loader: 'mtscomp.decompress' },
+  {
+    name: 'cbin',
+    extension: '.cbin',
+    description: 'mtscomp-compressed binary',
+    loader: 'mtscomp.decompress',
+  },
   { name: 'meta', extension: '.meta', description: 'SpikeGLX metadata', loader: '' },
   { name: 'ch', extension: '.ch', description: 'mtscomp chunk table', loader: '' },
   { name: 'tsv', extension: '.tsv', description: 'Tab-separated values', loader: 'pandas.read_csv' },
@@ -138,8 +172,18 @@ export const REVISIONS = [
 ] as const;
 
 export const TAGS = [
-  { name: 'Brainwide map 2024', description: 'Datasets frozen for the 2024 brain-wide map release.', protected: true, public: false },
-  { name: 'Public release 2025', description: 'Datasets shared on the public database.', protected: false, public: true },
+  {
+    name: 'Brainwide map 2024',
+    description: 'Datasets frozen for the 2024 brain-wide map release.',
+    protected: true,
+    public: false,
+  },
+  {
+    name: 'Public release 2025',
+    description: 'Datasets shared on the public database.',
+    protected: false,
+    public: true,
+  },
   { name: 'needs review', description: 'Flagged for manual review.', protected: false, public: false },
 ] as const;
 

@@ -24,7 +24,10 @@ export function PendingState({ failureReason, label }: { failureReason?: unknown
       </Alert>
     );
   }
-  if (isAlyxError(failureReason) && (failureReason.kind === 'network' || (failureReason.status ?? 0) >= 502)) {
+  if (
+    isAlyxError(failureReason) &&
+    (failureReason.kind === 'network' || (failureReason.status ?? 0) >= 502)
+  ) {
     return (
       <Alert color="orange" variant="light" title="Instance unreachable" role="status" maw={720}>
         No answer from the instance yet; retrying…

@@ -1,5 +1,12 @@
 /** A small hand-built API model for tests, shaped like the sandbox's sessions/subjects/datasets. */
-import type { ApiModel, EndpointModel, FieldKind, FieldModel, FilterModel, RelationTarget } from '../api/schema/model.ts';
+import type {
+  ApiModel,
+  EndpointModel,
+  FieldKind,
+  FieldModel,
+  FilterModel,
+  RelationTarget,
+} from '../api/schema/model.ts';
 
 export function field(name: string, kind: FieldKind, extra: Partial<FieldModel> = {}): FieldModel {
   return { name, kind, required: false, readOnly: false, writeOnly: false, nullable: true, ...extra };
@@ -11,7 +18,12 @@ export function filter(name: string, kind: FieldKind, relation?: RelationTarget)
 
 const rel = (endpoint: string, lookup: string): RelationTarget => ({ endpoint, lookup, source: 'override' });
 
-function endpoint(name: string, lookupField: string, fields: FieldModel[], filters: FilterModel[]): EndpointModel {
+function endpoint(
+  name: string,
+  lookupField: string,
+  fields: FieldModel[],
+  filters: FilterModel[],
+): EndpointModel {
   return {
     name,
     group: 'other',
@@ -19,7 +31,12 @@ function endpoint(name: string, lookupField: string, fields: FieldModel[], filte
     detail: { path: `/${name}/{${lookupField}}`, methods: ['GET', 'PATCH', 'PUT', 'DELETE'] },
     lookupField,
     lookupKind: lookupField === 'id' ? 'uuid' : 'string',
-    filters: [filter('limit', 'integer'), filter('offset', 'integer'), ...filters, filter('django', 'string')],
+    filters: [
+      filter('limit', 'integer'),
+      filter('offset', 'integer'),
+      ...filters,
+      filter('django', 'string'),
+    ],
     listFields: fields,
     detailFields: fields,
     browsable: true,
@@ -41,7 +58,12 @@ export function testModel(): ApiModel {
         field('projects', 'array', { itemKind: 'string', relation: rel('projects', 'name') }),
         field('url', 'url', { readOnly: true }),
         field('task_protocol', 'string'),
-        field('qc', 'choice', { choices: [{ value: 'PASS', label: 'PASS' }, { value: 'FAIL', label: 'FAIL' }] }),
+        field('qc', 'choice', {
+          choices: [
+            { value: 'PASS', label: 'PASS' },
+            { value: 'FAIL', label: 'FAIL' },
+          ],
+        }),
         field('parent_session', 'url', { relation: rel('sessions', 'url') }),
         field('json', 'json'),
       ],
@@ -67,11 +89,20 @@ export function testModel(): ApiModel {
         field('responsible_user', 'string', { relation: rel('users', 'username') }),
         field('birth_date', 'date'),
         field('alive', 'boolean', { readOnly: true }),
-        field('sex', 'choice', { choices: [{ value: 'M', label: 'Male' }, { value: 'F', label: 'Female' }] }),
+        field('sex', 'choice', {
+          choices: [
+            { value: 'M', label: 'Male' },
+            { value: 'F', label: 'Female' },
+          ],
+        }),
         field('lab', 'string', { relation: rel('labs', 'name') }),
         field('description', 'text'),
       ],
-      [filter('nickname', 'string'), filter('lab', 'string', rel('labs', 'name')), filter('alive', 'boolean')],
+      [
+        filter('nickname', 'string'),
+        filter('lab', 'string', rel('labs', 'name')),
+        filter('alive', 'boolean'),
+      ],
     ),
     endpoint(
       'datasets',
@@ -87,17 +118,37 @@ export function testModel(): ApiModel {
         field('qc', 'choice'),
         field('file_records', 'array', { itemKind: 'object', readOnly: true }),
       ],
-      [filter('session', 'uuid', rel('sessions', 'id')), filter('subject', 'string', rel('subjects', 'nickname')), filter('exists', 'boolean')],
+      [
+        filter('session', 'uuid', rel('sessions', 'id')),
+        filter('subject', 'string', rel('subjects', 'nickname')),
+        filter('exists', 'boolean'),
+      ],
     ),
     endpoint('labs', 'name', [field('name', 'string'), field('institution', 'string')], []),
-    endpoint('users', 'username', [field('id', 'uuid'), field('username', 'string'), field('email', 'email')], []),
+    endpoint(
+      'users',
+      'username',
+      [field('id', 'uuid'), field('username', 'string'), field('email', 'email')],
+      [],
+    ),
     endpoint('projects', 'name', [field('name', 'string'), field('description', 'text')], []),
     endpoint('dataset-types', 'name', [field('id', 'uuid'), field('name', 'string')], []),
-    endpoint('weighings', 'id', [field('subject', 'string', { relation: rel('subjects', 'nickname') }), field('weight', 'number'), field('url', 'url')], [
-      filter('subject', 'string'),
-    ]),
+    endpoint(
+      'weighings',
+      'id',
+      [
+        field('subject', 'string', { relation: rel('subjects', 'nickname') }),
+        field('weight', 'number'),
+        field('url', 'url'),
+      ],
+      [filter('subject', 'string')],
+    ),
   ];
-  return { endpoints: Object.fromEntries(endpoints.map((e) => [e.name, e])), sources: ['openapi'], builtAt: 0 };
+  return {
+    endpoints: Object.fromEntries(endpoints.map((e) => [e.name, e])),
+    sources: ['openapi'],
+    builtAt: 0,
+  };
 }
 
 export function endpointOf(model: ApiModel, name: string): EndpointModel {

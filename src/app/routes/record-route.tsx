@@ -18,7 +18,8 @@ import { queryClientContext } from '../query-context.ts';
 export async function loader(args: LoaderFunctionArgs): Promise<null> {
   const instance = await requireSignedIn(args);
   const { endpoint, lookup } = args.params;
-  if (endpoint && lookup) void args.context.get(queryClientContext).prefetchQuery(detailQuery(instance, endpoint, lookup));
+  if (endpoint && lookup)
+    void args.context.get(queryClientContext).prefetchQuery(detailQuery(instance, endpoint, lookup));
   return null;
 }
 
@@ -31,12 +32,14 @@ export function Component() {
 
   const data = model.data;
   const links = useMemo(
-    () => (instance && data ? { instance: instance.name, model: data, bases: instanceBases(instance) } : null),
+    () =>
+      instance && data ? { instance: instance.name, model: data, bases: instanceBases(instance) } : null,
     [instance, data],
   );
   // The list feature owns value→link resolution; the record view receives it so both link alike.
   const resolveLink = useCallback<LinkResolver>(
-    (fieldName: string, value: unknown, relation?: RelationTarget) => (links ? resolveValueLink(links, fieldName, value, relation) : null),
+    (fieldName: string, value: unknown, relation?: RelationTarget) =>
+      links ? resolveValueLink(links, fieldName, value, relation) : null,
     [links],
   );
 

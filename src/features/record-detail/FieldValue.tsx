@@ -25,7 +25,12 @@ function Scalar({ name, value, field }: { name: string; value: unknown; field?: 
       </Badge>
     );
   }
-  if (typeof value === 'number') return <Text span size="sm" style={{ fontVariantNumeric: 'tabular-nums' }}>{String(value)}</Text>;
+  if (typeof value === 'number')
+    return (
+      <Text span size="sm" style={{ fontVariantNumeric: 'tabular-nums' }}>
+        {String(value)}
+      </Text>
+    );
   if (typeof value !== 'string') return <JsonBlock value={value} label={name} />;
   const link = resolveLink(name, value, field?.relation);
   if (link) {
@@ -47,19 +52,29 @@ function Scalar({ name, value, field }: { name: string; value: unknown; field?: 
     );
   }
   if (isLongText(value)) return <LongText text={value} label={name} />;
-  return <Text span size="sm" style={{ wordBreak: 'break-word' }}>{value}</Text>;
+  return (
+    <Text span size="sm" style={{ wordBreak: 'break-word' }}>
+      {value}
+    </Text>
+  );
 }
 
 /** One field of a record, rendered by its model kind (and its value's shape when the model is silent). */
 export function FieldValue({ name, value, field }: { name: string; value: unknown; field?: FieldModel }) {
   const kind = field?.kind;
-  if (kind === 'json' || kind === 'object' || isPlainObject(value)) return <JsonBlock value={value} label={name} />;
-  if (typeof value === 'string' && parseJsonField(value).doubleEncoded && (name === 'json' || name.endsWith('_qc') || name === 'arguments')) {
+  if (kind === 'json' || kind === 'object' || isPlainObject(value))
+    return <JsonBlock value={value} label={name} />;
+  if (
+    typeof value === 'string' &&
+    parseJsonField(value).doubleEncoded &&
+    (name === 'json' || name.endsWith('_qc') || name === 'arguments')
+  ) {
     return <JsonBlock value={value} label={name} />;
   }
   if (Array.isArray(value)) {
     if (value.length === 0) return <Empty text="[]" />;
-    if (value.some((item) => item !== null && typeof item === 'object')) return <JsonBlock value={value} label={name} />;
+    if (value.some((item) => item !== null && typeof item === 'object'))
+      return <JsonBlock value={value} label={name} />;
     return (
       <Group gap={6} wrap="wrap">
         {value.map((item, index) => (

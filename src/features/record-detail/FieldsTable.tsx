@@ -17,7 +17,13 @@ export function orderedKeys(endpoint: EndpointModel | undefined, record: RecordD
 }
 
 /** Every field of the record by type; nested arrays of objects follow as their own sub-tables. */
-export function FieldsTable({ endpoint, record }: { endpoint: EndpointModel | undefined; record: RecordData }) {
+export function FieldsTable({
+  endpoint,
+  record,
+}: {
+  endpoint: EndpointModel | undefined;
+  record: RecordData;
+}) {
   const fields = new Map<string, FieldModel>();
   for (const f of [...(endpoint?.listFields ?? []), ...(endpoint?.detailFields ?? [])]) fields.set(f.name, f);
   const keys = orderedKeys(endpoint, record);

@@ -26,7 +26,13 @@ export function JsonBlock({ value, label }: { value: unknown; label: string }) {
           </Badge>
         ) : null}
         {lines > COLLAPSED_LINES ? (
-          <Button size="compact-xs" variant="subtle" onClick={() => setOpen((o) => !o)} aria-expanded={open} aria-label={`${open ? 'Collapse' : 'Expand'} ${label}`}>
+          <Button
+            size="compact-xs"
+            variant="subtle"
+            onClick={() => setOpen((o) => !o)}
+            aria-expanded={open}
+            aria-label={`${open ? 'Collapse' : 'Expand'} ${label}`}
+          >
             {open ? 'Collapse' : `Expand (${lines} lines)`}
           </Button>
         ) : null}

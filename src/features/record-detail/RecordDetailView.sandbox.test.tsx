@@ -5,7 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAlyxClient, type AlyxClient } from '../../api/http/client.ts';
 import type { InstanceConfig } from '../../api/instances.ts';
 import { listQuery } from '../../api/queries/record-queries.ts';
-import { loadSandboxModule, serveOverHttp, type HttpServer, type SandboxInstance } from '../../api/test-support/sandbox.ts';
+import {
+  loadSandboxModule,
+  serveOverHttp,
+  type HttpServer,
+  type SandboxInstance,
+} from '../../api/test-support/sandbox.ts';
 import { renderApp } from '../../testing/render.tsx';
 import { testModel } from '../../testing/browse-model.ts';
 
@@ -35,7 +40,8 @@ describe('the record view against the sandbox', () => {
     await sandbox?.close();
   });
 
-  const open = (path: string) => renderApp(path, { instances: [instance], models, tokens: { sandbox: token } });
+  const open = (path: string) =>
+    renderApp(path, { instances: [instance], models, tokens: { sandbox: token } });
 
   it('renders fields by type with relation links, nested sub-tables and raw JSON', async () => {
     const id = String(session['id']);
@@ -43,15 +49,21 @@ describe('the record view against the sandbox', () => {
     const fields = await screen.findByRole('table', { name: 'Fields' }, { timeout: 15_000 });
     await waitFor(() => expect(screen.queryByText(/loading full record/)).toBeNull());
     expect(screen.getByRole('heading', { level: 2 }).textContent).toBe(id);
-    const subjectRow = within(fields).getByRole('rowheader', { name: 'subject' }).closest('tr') as HTMLElement;
-    expect(within(subjectRow).getByRole('link').getAttribute('href')).toBe(`/sandbox/subjects/${String(session['subject'])}`);
+    const subjectRow = within(fields)
+      .getByRole('rowheader', { name: 'subject' })
+      .closest('tr') as HTMLElement;
+    expect(within(subjectRow).getByRole('link').getAttribute('href')).toBe(
+      `/sandbox/subjects/${String(session['subject'])}`,
+    );
     expect(within(fields).getByRole('rowheader', { name: 'narrative' })).toBeTruthy();
     const detail = await admin.get<Record<string, unknown>>(`/sessions/${id}`);
     const datasets = detail['data_dataset_session_related'];
     expect(Array.isArray(datasets) && datasets.length > 0).toBe(true);
     const nested = screen.getByRole('table', { name: 'data_dataset_session_related' });
     expect(within(nested).getAllByRole('row')).toHaveLength((datasets as unknown[]).length + 1);
-    expect(within(nested).getAllByRole('link')[0]?.getAttribute('href')).toMatch(/^\/sandbox\/datasets\/[0-9a-f-]{36}$/);
+    expect(within(nested).getAllByRole('link')[0]?.getAttribute('href')).toMatch(
+      /^\/sandbox\/datasets\/[0-9a-f-]{36}$/,
+    );
     fireEvent.click(screen.getByRole('tab', { name: 'Raw JSON' }));
     expect((await screen.findByTestId('raw-json')).textContent).toContain(`"id": "${id}"`);
   });
@@ -63,7 +75,13 @@ describe('the record view against the sandbox', () => {
       new Request(`${server.baseUrl}/__sandbox/faults`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ path: `^/sessions/${id}`, method: 'GET', kind: 'latency', latencyMs: 1500, times: 1 }),
+        body: JSON.stringify({
+          path: `^/sessions/${id}`,
+          method: 'GET',
+          kind: 'latency',
+          latencyMs: 1500,
+          times: 1,
+        }),
       }),
     );
     expect(fault.status).toBeLessThan(300);
@@ -91,7 +109,9 @@ describe('the record view against the sandbox', () => {
     const fullList = await screen.findByRole('link', { name: 'Open full list' });
     expect(fullList.getAttribute('href')).toBe(`/sandbox/sessions?subject=${nickname}`);
     const preview = await screen.findByRole('table', { name: 'sessions' });
-    expect(within(preview).getAllByRole('link')[0]?.getAttribute('href')).toMatch(/^\/sandbox\/sessions\/[0-9a-f-]{36}$/);
+    expect(within(preview).getAllByRole('link')[0]?.getAttribute('href')).toMatch(
+      /^\/sandbox\/sessions\/[0-9a-f-]{36}$/,
+    );
   });
 
   it('says what Alyx path was not found', async () => {
@@ -99,6 +119,8 @@ describe('the record view against the sandbox', () => {
     const alert = await screen.findByRole('alert', {}, { timeout: 15_000 });
     expect(alert.textContent).toContain('Not found');
     expect(alert.textContent).toContain('/sessions/00000000-0000-4000-8000-000000000000');
-    expect(screen.getByRole('link', { name: 'Back to the sessions list' }).getAttribute('href')).toBe('/sandbox/sessions');
+    expect(screen.getByRole('link', { name: 'Back to the sessions list' }).getAttribute('href')).toBe(
+      '/sandbox/sessions',
+    );
   });
 });

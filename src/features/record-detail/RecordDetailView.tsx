@@ -35,17 +35,30 @@ export interface RecordDetailViewProps {
 }
 
 /** `/{instance}/{endpoint}/{lookup}`: every field by type, raw JSON, and the records pointing here. */
-export function RecordDetailView({ instance, model, endpointName, lookup, resolveLink, tab, onTabChange }: RecordDetailViewProps) {
+export function RecordDetailView({
+  instance,
+  model,
+  endpointName,
+  lookup,
+  resolveLink,
+  tab,
+  onTabChange,
+}: RecordDetailViewProps) {
   const queryClient = useQueryClient();
   const endpoint = model.endpoints[endpointName];
-  const context = useMemo<DetailContextValue>(() => ({ instance, model, resolveLink }), [instance, model, resolveLink]);
+  const context = useMemo<DetailContextValue>(
+    () => ({ instance, model, resolveLink }),
+    [instance, model, resolveLink],
+  );
   const query = useQuery({
     ...detailQuery(instance, endpointName, lookup),
-    placeholderData: () => findCachedRow(queryClient, instance.name, endpointName, lookup, endpoint?.lookupField),
+    placeholderData: () =>
+      findCachedRow(queryClient, instance.name, endpointName, lookup, endpoint?.lookupField),
   });
   const record = query.data;
   const reverse = useMemo(
-    () => (record && !query.isPlaceholderData ? findReverseRelations(model, endpointName, record, lookup) : []),
+    () =>
+      record && !query.isPlaceholderData ? findReverseRelations(model, endpointName, record, lookup) : [],
     [record, query.isPlaceholderData, model, endpointName, lookup],
   );
   const alyxUrl = appPathToAlyxUrl({ view: 'record', endpoint: endpointName, lookup }, instance);
@@ -66,7 +79,8 @@ export function RecordDetailView({ instance, model, endpointName, lookup, resolv
       </Stack>
     );
   }
-  if (!record) return <PendingState failureReason={query.failureReason} label={`Loading ${endpointName}/${lookup}…`} />;
+  if (!record)
+    return <PendingState failureReason={query.failureReason} label={`Loading ${endpointName}/${lookup}…`} />;
 
   const current = tab ?? 'fields';
   return (

@@ -15,13 +15,23 @@ const PREVIEW = 25;
 /** "datasets (12)": the count comes from a limit=1 query. */
 export function ReverseTabLabel({ relation }: { relation: ReverseRelation }) {
   const { instance } = useDetailContext();
-  const count = useQuery(reverseCountQuery(instance, relation.endpoint, { [relation.filter]: relation.value }));
+  const count = useQuery(
+    reverseCountQuery(instance, relation.endpoint, { [relation.filter]: relation.value }),
+  );
   return (
     <Group gap={6} wrap="nowrap">
       <span>{relation.endpoint}</span>
       {count.isPending ? <Loader size={10} aria-label={`Counting ${relation.endpoint}`} /> : null}
-      {count.data !== undefined ? <Text span size="xs" c="dimmed">({count.data.toLocaleString('en-US')})</Text> : null}
-      {count.isError ? <Text span size="xs" c="red" title={String(count.error)}>(!)</Text> : null}
+      {count.data !== undefined ? (
+        <Text span size="xs" c="dimmed">
+          ({count.data.toLocaleString('en-US')})
+        </Text>
+      ) : null}
+      {count.isError ? (
+        <Text span size="xs" c="red" title={String(count.error)}>
+          (!)
+        </Text>
+      ) : null}
     </Group>
   );
 }
@@ -38,7 +48,12 @@ export function ReversePanel({ relation }: { relation: ReverseRelation }) {
     const lookupField = target?.lookupField ?? 'id';
     const value = lookupField === 'id' ? recordId(item) : item[lookupField];
     if (typeof value !== 'string' && typeof value !== 'number') return null;
-    return { kind: 'app', to: paths.record(instance.name, relation.endpoint, value), endpoint: relation.endpoint, lookup: String(value) };
+    return {
+      kind: 'app',
+      to: paths.record(instance.name, relation.endpoint, value),
+      endpoint: relation.endpoint,
+      lookup: String(value),
+    };
   };
   const fullList = paths.list(instance.name, relation.endpoint, params);
   if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
@@ -49,7 +64,10 @@ export function ReversePanel({ relation }: { relation: ReverseRelation }) {
     <Stack gap="xs">
       <Group justify="space-between">
         <Text size="sm">
-          {rows.length < query.data.count ? `First ${rows.length} of ${query.data.count.toLocaleString('en-US')}` : `${rows.length} records`} with{' '}
+          {rows.length < query.data.count
+            ? `First ${rows.length} of ${query.data.count.toLocaleString('en-US')}`
+            : `${rows.length} records`}{' '}
+          with{' '}
           <code>
             {relation.filter}={relation.value}
           </code>
@@ -58,7 +76,9 @@ export function ReversePanel({ relation }: { relation: ReverseRelation }) {
           Open full list
         </Anchor>
       </Group>
-      {rows.length > 0 ? <SubTable name={relation.endpoint} items={rows} columns={columns} rowLink={rowLink} /> : null}
+      {rows.length > 0 ? (
+        <SubTable name={relation.endpoint} items={rows} columns={columns} rowLink={rowLink} />
+      ) : null}
     </Stack>
   );
 }

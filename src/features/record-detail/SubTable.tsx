@@ -63,7 +63,15 @@ export function SubTable({
   const shown = (columns ?? subTableColumns(items)).slice(0, MAX_COLUMNS);
   return (
     <Table.ScrollContainer minWidth={480} maxHeight={420}>
-      <Table striped highlightOnHover withTableBorder stickyHeader verticalSpacing={4} fz="xs" aria-label={name}>
+      <Table
+        striped
+        highlightOnHover
+        withTableBorder
+        stickyHeader
+        verticalSpacing={4}
+        fz="xs"
+        aria-label={name}
+      >
         <Table.Thead>
           <Table.Tr>
             {rowLink ? <Table.Th>record</Table.Th> : null}
@@ -77,7 +85,15 @@ export function SubTable({
             <Table.Tr key={index}>
               {rowLink ? <Table.Td>{linkCell(rowLink(item))}</Table.Td> : null}
               {shown.map((column) => (
-                <Table.Td key={column} style={{ maxWidth: 320, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
+                <Table.Td
+                  key={column}
+                  style={{
+                    maxWidth: 320,
+                    overflow: 'hidden',
+                    textOverflow: 'ellipsis',
+                    whiteSpace: 'nowrap',
+                  }}
+                >
                   <Cell name={column} value={item[column]} parentName={name} />
                 </Table.Td>
               ))}

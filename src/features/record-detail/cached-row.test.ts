@@ -4,7 +4,12 @@ import { listQuery } from '../../api/queries/record-queries.ts';
 import type { InstanceConfig } from '../../api/instances.ts';
 import { findCachedRow, rowMatches } from './cached-row.ts';
 
-const sandbox: InstanceConfig = { name: 'sandbox', url: 'http://127.0.0.1:8000', proxy: true, baseUrl: '/api/sandbox' };
+const sandbox: InstanceConfig = {
+  name: 'sandbox',
+  url: 'http://127.0.0.1:8000',
+  proxy: true,
+  baseUrl: '/api/sandbox',
+};
 
 describe('findCachedRow', () => {
   it('finds the row in any cached list page of the endpoint', () => {
@@ -13,9 +18,17 @@ describe('findCachedRow', () => {
       count: 2,
       next: null,
       previous: null,
-      results: [{ id: 'a', subject: 'KS005' }, { id: 'b', subject: 'KS005' }],
+      results: [
+        { id: 'a', subject: 'KS005' },
+        { id: 'b', subject: 'KS005' },
+      ],
     });
-    client.setQueryData(listQuery(sandbox, 'subjects').queryKey, { count: 1, next: null, previous: null, results: [{ id: 'b' }] });
+    client.setQueryData(listQuery(sandbox, 'subjects').queryKey, {
+      count: 1,
+      next: null,
+      previous: null,
+      results: [{ id: 'b' }],
+    });
     expect(findCachedRow(client, 'sandbox', 'sessions', 'b', 'id')).toEqual({ id: 'b', subject: 'KS005' });
     expect(findCachedRow(client, 'sandbox', 'sessions', 'zzz', 'id')).toBeUndefined();
     expect(findCachedRow(client, 'other', 'sessions', 'b', 'id')).toBeUndefined();

@@ -8,18 +8,30 @@ import { alyxKeys } from '../../api/queries/keys.ts';
 import type { RecordData } from './values.ts';
 
 function lastSegment(url: string): string | undefined {
-  const segments = url.split('?')[0]?.split('/').filter((s) => s.length > 0) ?? [];
+  const segments =
+    url
+      .split('?')[0]
+      ?.split('/')
+      .filter((s) => s.length > 0) ?? [];
   const last = segments[segments.length - 1];
   return last === undefined ? undefined : decodeURIComponent(last);
 }
 
 export function rowMatches(row: RecordData, lookup: string, lookupField: string | undefined): boolean {
-  const candidates = [lookupField ? row[lookupField] : undefined, row['id'], typeof row['url'] === 'string' ? lastSegment(row['url']) : undefined];
-  return candidates.some((value) => (typeof value === 'string' || typeof value === 'number') && String(value) === lookup);
+  const candidates = [
+    lookupField ? row[lookupField] : undefined,
+    row['id'],
+    typeof row['url'] === 'string' ? lastSegment(row['url']) : undefined,
+  ];
+  return candidates.some(
+    (value) => (typeof value === 'string' || typeof value === 'number') && String(value) === lookup,
+  );
 }
 
 function isPage(value: unknown): value is Page<RecordData> {
-  return value !== null && typeof value === 'object' && Array.isArray((value as { results?: unknown }).results);
+  return (
+    value !== null && typeof value === 'object' && Array.isArray((value as { results?: unknown }).results)
+  );
 }
 
 export function findCachedRow(

@@ -3,14 +3,19 @@ import { createContext, useContext } from 'react';
 import type { InstanceConfig } from '../../api/instances.ts';
 import type { ApiModel, RelationTarget } from '../../api/schema/model.ts';
 
-export type DetailLink = { kind: 'app'; to: string; endpoint: string; lookup?: string } | { kind: 'external'; href: string };
+export type DetailLink =
+  { kind: 'app'; to: string; endpoint: string; lookup?: string } | { kind: 'external'; href: string };
 
 /**
  * Turns a value into a link. Provided by the route (the list feature owns the resolver), so the
  * list and the record link values the same way without the features importing each other.
  * For items of a nested array, `fieldName` is the array's name and `value` the item id.
  */
-export type LinkResolver = (fieldName: string, value: unknown, relation?: RelationTarget) => DetailLink | null;
+export type LinkResolver = (
+  fieldName: string,
+  value: unknown,
+  relation?: RelationTarget,
+) => DetailLink | null;
 
 export interface DetailContextValue {
   instance: InstanceConfig;

@@ -16,7 +16,12 @@ describe('singular', () => {
 
 describe('findReverseRelations', () => {
   it("finds a subject's sessions, datasets and weighings by nickname", () => {
-    const found = findReverseRelations(model, 'subjects', { nickname: 'KS005', id: 'f5a8b7e6-0000-4000-8000-000000000001' }, 'KS005');
+    const found = findReverseRelations(
+      model,
+      'subjects',
+      { nickname: 'KS005', id: 'f5a8b7e6-0000-4000-8000-000000000001' },
+      'KS005',
+    );
     expect(found).toEqual([
       { endpoint: 'sessions', filter: 'subject', value: 'KS005' },
       { endpoint: 'datasets', filter: 'subject', value: 'KS005' },
@@ -25,7 +30,9 @@ describe('findReverseRelations', () => {
   });
   it("finds a session's datasets by id (a UUID filter)", () => {
     const id = 'd3372b15-f696-4279-9be5-98f15783b5bb';
-    expect(findReverseRelations(model, 'sessions', { id, subject: 'KS005' }, id)).toEqual([{ endpoint: 'datasets', filter: 'session', value: id }]);
+    expect(findReverseRelations(model, 'sessions', { id, subject: 'KS005' }, id)).toEqual([
+      { endpoint: 'datasets', filter: 'session', value: id },
+    ]);
   });
   it('finds nothing for an endpoint nobody filters on, or an unknown endpoint', () => {
     expect(findReverseRelations(model, 'projects', { name: 'ibl' }, 'ibl')).toEqual([]);

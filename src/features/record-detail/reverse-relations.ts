@@ -27,10 +27,27 @@ const ALIASES: Readonly<Record<string, readonly string[]>> = {
   subjects: ['nickname'],
 };
 
-const ORDER = ['sessions', 'datasets', 'insertions', 'trajectories', 'weighings', 'water-administrations', 'water-restriction', 'surgeries', 'tasks', 'notes', 'files', 'subjects'];
+const ORDER = [
+  'sessions',
+  'datasets',
+  'insertions',
+  'trajectories',
+  'weighings',
+  'water-administrations',
+  'water-restriction',
+  'surgeries',
+  'tasks',
+  'notes',
+  'files',
+  'subjects',
+];
 
 function lastSegment(url: string): string | null {
-  const segments = url.split('?')[0]?.split('/').filter((s) => s.length > 0) ?? [];
+  const segments =
+    url
+      .split('?')[0]
+      ?.split('/')
+      .filter((s) => s.length > 0) ?? [];
   const last = segments[segments.length - 1];
   return last === undefined ? null : decodeURIComponent(last);
 }
@@ -50,9 +67,15 @@ export function recordId(record: RecordData): string | null {
 }
 
 /** What to pass to a filter that names this endpoint: the lookup it states, else id for UUID filters, else the slug lookup. */
-function valueFor(filter: FilterModel, self: EndpointModel, record: RecordData, lookup: string): string | null {
+function valueFor(
+  filter: FilterModel,
+  self: EndpointModel,
+  record: RecordData,
+  lookup: string,
+): string | null {
   const wanted = filter.relation?.lookup;
-  if (wanted === 'id' || wanted === 'pk' || filter.kind === 'uuid' || filter.itemKind === 'uuid') return recordId(record);
+  if (wanted === 'id' || wanted === 'pk' || filter.kind === 'uuid' || filter.itemKind === 'uuid')
+    return recordId(record);
   if (wanted && wanted !== 'url') return scalar(record[wanted]);
   const slugField = self.lookupField ?? 'id';
   return slugField === 'id' ? recordId(record) : (scalar(record[slugField]) ?? lookup);
@@ -64,7 +87,12 @@ function pointsAt(filter: FilterModel, self: EndpointModel): boolean {
   return filter.name === singular(self.name) || (ALIASES[self.name] ?? []).includes(filter.name);
 }
 
-export function findReverseRelations(model: ApiModel, endpointName: string, record: RecordData, lookup: string): ReverseRelation[] {
+export function findReverseRelations(
+  model: ApiModel,
+  endpointName: string,
+  record: RecordData,
+  lookup: string,
+): ReverseRelation[] {
   const self = model.endpoints[endpointName];
   if (!self) return [];
   const found: ReverseRelation[] = [];

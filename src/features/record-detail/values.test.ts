@@ -3,7 +3,10 @@ import { isLongText, isObjectArray, parseJsonField, subTableColumns } from './va
 
 describe('parseJsonField', () => {
   it('unwraps a double-encoded JSON string', () => {
-    expect(parseJsonField('{\n "lat": 38.69,\n "lng": -9.22\n}')).toEqual({ value: { lat: 38.69, lng: -9.22 }, doubleEncoded: true });
+    expect(parseJsonField('{\n "lat": 38.69,\n "lng": -9.22\n}')).toEqual({
+      value: { lat: 38.69, lng: -9.22 },
+      doubleEncoded: true,
+    });
   });
   it('leaves objects, null and non-JSON strings alone', () => {
     expect(parseJsonField({ a: 1 })).toEqual({ value: { a: 1 }, doubleEncoded: false });
@@ -21,6 +24,11 @@ describe('classifiers', () => {
     expect(isLongText('short')).toBe(false);
   });
   it('orders sub-table columns with nested values last', () => {
-    expect(subTableColumns([{ id: 1, files: [1], name: 'x' }, { id: 2, qc: 'PASS' }])).toEqual(['id', 'name', 'qc', 'files']);
+    expect(
+      subTableColumns([
+        { id: 1, files: [1], name: 'x' },
+        { id: 2, qc: 'PASS' },
+      ]),
+    ).toEqual(['id', 'name', 'qc', 'files']);
   });
 });

@@ -37,7 +37,8 @@ export function isLongText(value: unknown): value is string {
 /** Columns of a sub-table: union of keys in item order, heavy nested values last. */
 export function subTableColumns(items: readonly RecordData[]): string[] {
   const keys: string[] = [];
-  for (const item of items.slice(0, 50)) for (const key of Object.keys(item)) if (!keys.includes(key)) keys.push(key);
+  for (const item of items.slice(0, 50))
+    for (const key of Object.keys(item)) if (!keys.includes(key)) keys.push(key);
   const heavy = (key: string) => items.some((item) => isPlainObject(item[key]) || Array.isArray(item[key]));
   return [...keys.filter((k) => !heavy(k)), ...keys.filter(heavy)];
 }

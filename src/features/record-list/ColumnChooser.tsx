@@ -33,7 +33,13 @@ export function ColumnChooser({ available, shown, onChange }: ColumnChooserProps
           <ScrollArea.Autosize mah={320} type="auto">
             <Stack gap={6} pr="sm" role="group" aria-label="Columns">
               {available.map((name) => (
-                <Checkbox key={name} size="xs" label={name} checked={shown.includes(name)} onChange={(event) => toggle(name, event.currentTarget.checked)} />
+                <Checkbox
+                  key={name}
+                  size="xs"
+                  label={name}
+                  checked={shown.includes(name)}
+                  onChange={(event) => toggle(name, event.currentTarget.checked)}
+                />
               ))}
             </Stack>
           </ScrollArea.Autosize>

@@ -52,7 +52,10 @@ export function FilterField({ input, value, onChange }: FilterFieldProps) {
           description={description}
           clearable
           searchable
-          data={(filter.choices ?? []).map((c) => ({ value: c.value, label: c.label === c.value ? c.value : `${c.label} (${c.value})` }))}
+          data={(filter.choices ?? []).map((c) => ({
+            value: c.value,
+            label: c.label === c.value ? c.value : `${c.label} (${c.value})`,
+          }))}
           value={value || null}
           onChange={(next) => onChange(next ?? '')}
         />
@@ -69,7 +72,16 @@ export function FilterField({ input, value, onChange }: FilterFieldProps) {
         />
       );
     case 'date':
-      return <TextInput size="xs" type="date" label={label} description={description} value={value} onChange={(e) => onChange(e.currentTarget.value)} />;
+      return (
+        <TextInput
+          size="xs"
+          type="date"
+          label={label}
+          description={description}
+          value={value}
+          onChange={(e) => onChange(e.currentTarget.value)}
+        />
+      );
     case 'datetime':
       return (
         <TextInput
@@ -85,14 +97,33 @@ export function FilterField({ input, value, onChange }: FilterFieldProps) {
       const [from, to] = splitDateRange(value);
       return (
         <Group gap={4} wrap="nowrap" align="flex-end">
-          <TextInput size="xs" type="date" label={`${label} from`} value={from} onChange={(e) => onChange(joinDateRange(e.currentTarget.value, to))} />
-          <TextInput size="xs" type="date" label="to" value={to} onChange={(e) => onChange(joinDateRange(from, e.currentTarget.value))} />
+          <TextInput
+            size="xs"
+            type="date"
+            label={`${label} from`}
+            value={from}
+            onChange={(e) => onChange(joinDateRange(e.currentTarget.value, to))}
+          />
+          <TextInput
+            size="xs"
+            type="date"
+            label="to"
+            value={to}
+            onChange={(e) => onChange(joinDateRange(from, e.currentTarget.value))}
+          />
         </Group>
       );
     }
     case 'relation':
       return input.source ? (
-        <RelationPicker label={label} description={description} endpoint={input.source.endpoint} field={input.source.field} value={value} onChange={onChange} />
+        <RelationPicker
+          label={label}
+          description={description}
+          endpoint={input.source.endpoint}
+          field={input.source.field}
+          value={value}
+          onChange={onChange}
+        />
       ) : null;
     case 'uuid':
       return (
@@ -107,6 +138,14 @@ export function FilterField({ input, value, onChange }: FilterFieldProps) {
         />
       );
     case 'text':
-      return <TextInput size="xs" label={label} description={description} value={value} onChange={(e) => onChange(e.currentTarget.value)} />;
+      return (
+        <TextInput
+          size="xs"
+          label={label}
+          description={description}
+          value={value}
+          onChange={(e) => onChange(e.currentTarget.value)}
+        />
+      );
   }
 }

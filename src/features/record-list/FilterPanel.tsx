@@ -42,7 +42,9 @@ export function FilterPanel({ endpoint, search, onApply }: FilterPanelProps) {
   const shown = [...shownFilterNames(endpoint, Object.keys(initial), model), ...added]
     .filter((name, index, all) => all.indexOf(name) === index)
     .filter((name) => !repeated.has(name));
-  const addable = filters.filter((f) => !shown.includes(f.name) && !repeated.has(f.name) && f.name !== 'django').map((f) => f.name);
+  const addable = filters
+    .filter((f) => !shown.includes(f.name) && !repeated.has(f.name) && f.name !== 'django')
+    .map((f) => f.name);
   const ignored = unknownParams(endpoint, search);
 
   const apply = (event?: FormEvent) => {
@@ -59,7 +61,8 @@ export function FilterPanel({ endpoint, search, onApply }: FilterPanelProps) {
   if (filters.length === 0) {
     // Root lists and OPTIONS never describe filters: "none known" is not "none exist", so the raw
     // Alyx query stays available either way.
-    const documented = endpoint?.sources.some((source) => source === 'openapi' || source === 'coreapi') ?? false;
+    const documented =
+      endpoint?.sources.some((source) => source === 'openapi' || source === 'coreapi') ?? false;
     return (
       <Paper withBorder p="sm" radius="sm">
         <Stack gap="sm">
@@ -119,7 +122,8 @@ export function FilterPanel({ endpoint, search, onApply }: FilterPanelProps) {
         {ignored.length > 0 ? (
           <Alert color="yellow" variant="light" p="xs">
             <Text size="xs">
-              Alyx silently ignores {ignored.map((name, i) => (
+              Alyx silently ignores{' '}
+              {ignored.map((name, i) => (
                 <span key={name}>
                   {i > 0 ? ', ' : ''}
                   <Code>{name}</Code>

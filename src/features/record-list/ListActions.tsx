@@ -31,8 +31,19 @@ function CopyAction({ value, label, hint }: { value: string; label: string; hint
   return (
     <CopyButton value={value} timeout={1500}>
       {({ copied, copy }) => (
-        <Tooltip label={hint} withArrow multiline maw={480} style={{ fontFamily: 'var(--mantine-font-family-monospace)', wordBreak: 'break-all' }}>
-          <Button size="xs" variant={copied ? 'light' : 'default'} color={copied ? 'teal' : undefined} onClick={copy}>
+        <Tooltip
+          label={hint}
+          withArrow
+          multiline
+          maw={480}
+          style={{ fontFamily: 'var(--mantine-font-family-monospace)', wordBreak: 'break-all' }}
+        >
+          <Button
+            size="xs"
+            variant={copied ? 'light' : 'default'}
+            color={copied ? 'teal' : undefined}
+            onClick={copy}
+          >
             {copied ? 'Copied' : label}
           </Button>
         </Tooltip>
@@ -42,7 +53,15 @@ function CopyAction({ value, label, hint }: { value: string; label: string; hint
 }
 
 /** Copy the query as ONE code or an Alyx URL, export the loaded page, choose columns. */
-export function ListActions({ endpointName, search, oneCall, alyxUrl, rows, columns, children }: ListActionsProps) {
+export function ListActions({
+  endpointName,
+  search,
+  oneCall,
+  alyxUrl,
+  rows,
+  columns,
+  children,
+}: ListActionsProps) {
   return (
     <Group gap="xs" wrap="wrap">
       <CopyAction value={oneCall} label="Copy as ONE call" hint={oneCall} />
@@ -55,10 +74,18 @@ export function ListActions({ endpointName, search, oneCall, alyxUrl, rows, colu
         </Menu.Target>
         <Menu.Dropdown>
           <Menu.Label>The {rows.length} loaded rows</Menu.Label>
-          <Menu.Item onClick={() => download(exportFileName(endpointName, search, 'csv'), toCsv(rows, columns), 'text/csv')}>
+          <Menu.Item
+            onClick={() =>
+              download(exportFileName(endpointName, search, 'csv'), toCsv(rows, columns), 'text/csv')
+            }
+          >
             CSV (shown columns)
           </Menu.Item>
-          <Menu.Item onClick={() => download(exportFileName(endpointName, search, 'json'), toJson(rows), 'application/json')}>
+          <Menu.Item
+            onClick={() =>
+              download(exportFileName(endpointName, search, 'json'), toJson(rows), 'application/json')
+            }
+          >
             JSON (all fields)
           </Menu.Item>
         </Menu.Dropdown>

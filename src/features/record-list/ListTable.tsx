@@ -16,7 +16,10 @@ const ROW_HEIGHT = 34;
 /** Where there is no layout (jsdom, a hidden tab) the scroll box measures 0: render a screenful. */
 const NO_LAYOUT_RECT = { width: 1200, height: 800 };
 
-function observeRectOrScreenful(instance: Virtualizer<HTMLDivElement, Element>, cb: (rect: { width: number; height: number }) => void) {
+function observeRectOrScreenful(
+  instance: Virtualizer<HTMLDivElement, Element>,
+  cb: (rect: { width: number; height: number }) => void,
+) {
   return observeElementRect(instance, (rect) => cb(rect.height === 0 ? NO_LAYOUT_RECT : rect));
 }
 const LINK_COLUMN_WIDTH = 100;
@@ -38,7 +41,15 @@ const ARIA_SORT = { asc: 'ascending', desc: 'descending' } as const;
  * The loaded page as a table with only the visible rows in the DOM (a 1,000-row page stays
  * fast); columns have fixed widths so scrolling never reflows.
  */
-export function ListTable({ endpoint, endpointName, rows, columns, linkColumn, sort, onSortChange }: ListTableProps) {
+export function ListTable({
+  endpoint,
+  endpointName,
+  rows,
+  columns,
+  linkColumn,
+  sort,
+  onSortChange,
+}: ListTableProps) {
   const { instance } = useListContext();
   const scrollRef = useRef<HTMLDivElement>(null);
   const sorted = useMemo(() => sortRows(rows, sort), [rows, sort]);
@@ -66,9 +77,22 @@ export function ListTable({ endpoint, endpointName, rows, columns, linkColumn, s
 
   const recordCell = (row: Row, content: string | null) => {
     const lookup = endpoint ? recordLookup(endpoint, row) : undefined;
-    if (lookup === undefined) return <Text span c="dimmed" size="sm">—</Text>;
+    if (lookup === undefined)
+      return (
+        <Text span c="dimmed" size="sm">
+          —
+        </Text>
+      );
     return (
-      <RecordLink link={{ kind: 'app', to: paths.record(instance.name, endpointName, lookup), endpoint: endpointName, lookup }} title={lookup}>
+      <RecordLink
+        link={{
+          kind: 'app',
+          to: paths.record(instance.name, endpointName, lookup),
+          endpoint: endpointName,
+          lookup,
+        }}
+        title={lookup}
+      >
         {content ?? shortText(lookup)}
       </RecordLink>
     );
@@ -77,7 +101,12 @@ export function ListTable({ endpoint, endpointName, rows, columns, linkColumn, s
   return (
     <div
       ref={scrollRef}
-      style={{ height: 'min(70vh, calc(100vh - 260px))', minHeight: 240, overflow: 'auto', contain: 'strict' }}
+      style={{
+        height: 'min(70vh, calc(100vh - 260px))',
+        minHeight: 240,
+        overflow: 'auto',
+        contain: 'strict',
+      }}
       // The scroll area must be reachable by keyboard to scroll it.
       // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
       tabIndex={0}
@@ -85,7 +114,14 @@ export function ListTable({ endpoint, endpointName, rows, columns, linkColumn, s
       aria-label={`${endpointName} records`}
       data-testid="record-table-scroll"
     >
-      <Table stickyHeader layout="fixed" highlightOnHover verticalSpacing={6} style={{ width: totalWidth, minWidth: '100%' }} aria-rowcount={sorted.length + 1}>
+      <Table
+        stickyHeader
+        layout="fixed"
+        highlightOnHover
+        verticalSpacing={6}
+        style={{ width: totalWidth, minWidth: '100%' }}
+        aria-rowcount={sorted.length + 1}
+      >
         <colgroup>
           {leadingLink ? <col style={{ width: LINK_COLUMN_WIDTH }} /> : null}
           {columns.map((name, index) => (
@@ -97,7 +133,12 @@ export function ListTable({ endpoint, endpointName, rows, columns, linkColumn, s
             {leadingLink ? <Table.Th>record</Table.Th> : null}
             {columns.map((name) => (
               <Table.Th key={name} aria-sort={sort?.column === name ? ARIA_SORT[sort.direction] : undefined}>
-                <UnstyledButton onClick={() => onSortChange(nextSort(sort, name))} fz="sm" fw={600} title={`Sort this page by ${name}`}>
+                <UnstyledButton
+                  onClick={() => onSortChange(nextSort(sort, name))}
+                  fz="sm"
+                  fw={600}
+                  title={`Sort this page by ${name}`}
+                >
                   {name}
                   {sort?.column === name ? (sort.direction === 'asc' ? ' ▲' : ' ▼') : ''}
                 </UnstyledButton>
@@ -119,7 +160,11 @@ export function ListTable({ endpoint, endpointName, rows, columns, linkColumn, s
                 {leadingLink ? <Table.Td style={cellStyle}>{recordCell(row, null)}</Table.Td> : null}
                 {columns.map((name) => (
                   <Table.Td key={name} style={cellStyle}>
-                    {name === linkColumn ? recordCell(row, name === 'id' || name === 'url' ? null : String(row[name] ?? '')) : <CellValue name={name} value={row[name]} field={fields.get(name)} />}
+                    {name === linkColumn ? (
+                      recordCell(row, name === 'id' || name === 'url' ? null : String(row[name] ?? ''))
+                    ) : (
+                      <CellValue name={name} value={row[name]} field={fields.get(name)} />
+                    )}
                   </Table.Td>
                 ))}
               </Table.Tr>
@@ -136,4 +181,9 @@ export function ListTable({ endpoint, endpointName, rows, columns, linkColumn, s
   );
 }
 
-const cellStyle = { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', fontSize: 'var(--mantine-font-size-sm)' } as const;
+const cellStyle = {
+  whiteSpace: 'nowrap',
+  overflow: 'hidden',
+  textOverflow: 'ellipsis',
+  fontSize: 'var(--mantine-font-size-sm)',
+} as const;

@@ -36,7 +36,13 @@ export function Pager({ paging, count, shown, onChange }: PagerProps) {
           data={sizes}
           value={String(paging.limit)}
           allowDeselect={false}
-          onChange={(value) => value && onChange({ limit: Number(value), offset: Math.floor(paging.offset / Number(value)) * Number(value) })}
+          onChange={(value) =>
+            value &&
+            onChange({
+              limit: Number(value),
+              offset: Math.floor(paging.offset / Number(value)) * Number(value),
+            })
+          }
         />
         <Group gap={4} role="group" aria-label="Pages">
           {move('First', moves.first)}

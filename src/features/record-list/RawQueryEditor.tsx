@@ -2,7 +2,13 @@ import { Button, Group, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 
 /** The whole Alyx query string, `django=` included, edited as text; remounted when the URL changes. */
-export function RawQueryEditor({ search, onApply }: { search: URLSearchParams; onApply: (next: URLSearchParams) => void }) {
+export function RawQueryEditor({
+  search,
+  onApply,
+}: {
+  search: URLSearchParams;
+  onApply: (next: URLSearchParams) => void;
+}) {
   const current = search.toString().replace(/%2C/gi, ',');
   const [text, setText] = useState(current);
   const submit = (event: FormEvent) => {

@@ -7,7 +7,15 @@ import type { ValueLink } from './cell-links.ts';
 import { useListContext } from './list-context.ts';
 
 /** An explorer link that warms the target record's cache on hover or focus. */
-export function RecordLink({ link, children, title }: { link: ValueLink; children: ReactNode; title?: string }) {
+export function RecordLink({
+  link,
+  children,
+  title,
+}: {
+  link: ValueLink;
+  children: ReactNode;
+  title?: string;
+}) {
   const { instance } = useListContext();
   const queryClient = useQueryClient();
   if (link.kind === 'external') {
@@ -19,7 +27,9 @@ export function RecordLink({ link, children, title }: { link: ValueLink; childre
   }
   const { endpoint, lookup } = link;
   const prefetch =
-    lookup === undefined ? undefined : () => void queryClient.prefetchQuery(detailQuery(instance, endpoint, lookup));
+    lookup === undefined
+      ? undefined
+      : () => void queryClient.prefetchQuery(detailQuery(instance, endpoint, lookup));
   return (
     <Anchor component={Link} to={link.to} onMouseEnter={prefetch} onFocus={prefetch} title={title} size="sm">
       {children}

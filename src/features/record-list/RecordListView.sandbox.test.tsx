@@ -4,7 +4,12 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAlyxClient } from '../../api/http/client.ts';
 import type { InstanceConfig } from '../../api/instances.ts';
-import { loadSandboxModule, serveOverHttp, type HttpServer, type SandboxInstance } from '../../api/test-support/sandbox.ts';
+import {
+  loadSandboxModule,
+  serveOverHttp,
+  type HttpServer,
+  type SandboxInstance,
+} from '../../api/test-support/sandbox.ts';
 import { renderApp } from '../../testing/render.tsx';
 import { testModel } from '../../testing/browse-model.ts';
 
@@ -29,7 +34,8 @@ describe('the list view against the sandbox', () => {
     await sandbox?.close();
   });
 
-  const open = (path: string) => renderApp(path, { instances: [instance], models, tokens: { sandbox: token } });
+  const open = (path: string) =>
+    renderApp(path, { instances: [instance], models, tokens: { sandbox: token } });
 
   it('shows the count, the range and rows whose cells link to records and relations', async () => {
     open('/sandbox/sessions?limit=25');
@@ -42,14 +48,18 @@ describe('the list view against the sandbox', () => {
     const firstRow = rows[1] as HTMLElement;
     const links = within(firstRow).getAllByRole('link');
     expect(links[0]?.getAttribute('href')).toMatch(/^\/sandbox\/sessions\/[0-9a-f-]{36}$/);
-    expect(links.some((link) => /^\/sandbox\/subjects\/[^/]+$/.test(link.getAttribute('href') ?? ''))).toBe(true);
+    expect(links.some((link) => /^\/sandbox\/subjects\/[^/]+$/.test(link.getAttribute('href') ?? ''))).toBe(
+      true,
+    );
     expect(links.some((link) => /^\/sandbox\/labs\/[^/]+$/.test(link.getAttribute('href') ?? ''))).toBe(true);
   });
 
   it('pages with offset in the URL', async () => {
     const { router } = open('/sandbox/sessions?limit=25');
     await screen.findByTestId('list-range', {}, { timeout: 15_000 });
-    fireEvent.click(within(screen.getByRole('group', { name: 'Pages' })).getByRole('button', { name: 'Next' }));
+    fireEvent.click(
+      within(screen.getByRole('group', { name: 'Pages' })).getByRole('button', { name: 'Next' }),
+    );
     await waitFor(() => expect(router.state.location.search).toBe('?limit=25&offset=25'));
     await waitFor(() => expect(screen.getByTestId('list-range').textContent).toMatch(/^26–50 of /));
   });
@@ -63,7 +73,9 @@ describe('the list view against the sandbox', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Run query' }));
     await waitFor(() => expect(router.state.location.search).toBe('?limit=25&django=number__gt,1'));
     await waitFor(() => expect(screen.getByTestId('list-range').textContent).not.toBe(total));
-    expect((screen.getByLabelText('Alyx query') as HTMLInputElement).value).toBe('limit=25&django=number__gt,1');
+    expect((screen.getByLabelText('Alyx query') as HTMLInputElement).value).toBe(
+      'limit=25&django=number__gt,1',
+    );
   });
 
   it('applies typed filters from the panel and restarts paging', async () => {
@@ -72,6 +84,8 @@ describe('the list view against the sandbox', () => {
     const form = screen.getByRole('form', { name: 'Filters' });
     fireEvent.change(within(form).getByLabelText('date_range from'), { target: { value: '2025-01-01' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Apply filters' }));
-    await waitFor(() => expect(router.state.location.search).toBe('?limit=25&date_range=2025-01-01,2100-12-31'));
+    await waitFor(() =>
+      expect(router.state.location.search).toBe('?limit=25&date_range=2025-01-01,2100-12-31'),
+    );
   });
 });

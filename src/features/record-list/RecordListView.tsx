@@ -30,7 +30,13 @@ export interface RecordListViewProps {
 }
 
 /** `/{instance}/{endpoint}?{query}`: one Alyx list page, filterable, pageable, exportable. */
-export function RecordListView({ instance, model, endpointName, search, onSearchChange }: RecordListViewProps) {
+export function RecordListView({
+  instance,
+  model,
+  endpointName,
+  search,
+  onSearchChange,
+}: RecordListViewProps) {
   const endpoint = model.endpoints[endpointName];
   const context = useMemo<ListContextValue>(
     () => ({ instance, model, links: { instance: instance.name, model, bases: instanceBases(instance) } }),
@@ -45,7 +51,12 @@ export function RecordListView({ instance, model, endpointName, search, onSearch
   const columns = resolveColumns(savedColumns, available, defaultColumns(endpoint, available));
   const paging = readPaging(search);
   const queryText = search.toString().replace(/%2C/gi, ',');
-  const alyxUrl = appPathToAlyxUrl(queryText ? { view: 'list', endpoint: endpointName, query: queryText } : { view: 'list', endpoint: endpointName }, instance);
+  const alyxUrl = appPathToAlyxUrl(
+    queryText
+      ? { view: 'list', endpoint: endpointName, query: queryText }
+      : { view: 'list', endpoint: endpointName },
+    instance,
+  );
   const changingPage = query.isPlaceholderData && query.isFetching;
 
   return (
@@ -79,17 +90,25 @@ export function RecordListView({ instance, model, endpointName, search, onSearch
         </Group>
         {endpoint === undefined ? (
           <Alert color="yellow" variant="light">
-            The instance&apos;s schema does not describe <code>{endpointName}</code>; showing what the server returns.
+            The instance&apos;s schema does not describe <code>{endpointName}</code>; showing what the server
+            returns.
           </Alert>
         ) : null}
         <FilterPanel key={queryText} endpoint={endpoint} search={search} onApply={onSearchChange} />
         {query.isError ? <ErrorState error={query.error} onRetry={() => void query.refetch()} /> : null}
-        {query.isPending ? <PendingState failureReason={query.failureReason} label={`Loading ${endpointName}…`} /> : null}
+        {query.isPending ? (
+          <PendingState failureReason={query.failureReason} label={`Loading ${endpointName}…`} />
+        ) : null}
         {/* Changing page keeps the previous rows on screen; a retried failure must still be visible. */}
         {changingPage && query.failureReason ? <PendingState failureReason={query.failureReason} /> : null}
         {query.data ? (
           <>
-            <Pager paging={paging} count={query.data.count} shown={rows.length} onChange={(next) => onSearchChange(withPaging(search, next))} />
+            <Pager
+              paging={paging}
+              count={query.data.count}
+              shown={rows.length}
+              onChange={(next) => onSearchChange(withPaging(search, next))}
+            />
             {sort ? (
               <Group gap="xs">
                 <Text size="xs" c="dimmed" role="note">
@@ -100,7 +119,10 @@ export function RecordListView({ instance, model, endpointName, search, onSearch
                 </Button>
               </Group>
             ) : null}
-            <div style={{ opacity: changingPage ? 0.55 : 1, transition: 'opacity 120ms' }} aria-busy={changingPage}>
+            <div
+              style={{ opacity: changingPage ? 0.55 : 1, transition: 'opacity 120ms' }}
+              aria-busy={changingPage}
+            >
               {rows.length === 0 ? (
                 <Text c="dimmed" py="lg" ta="center">
                   No {endpointName} match this query.

@@ -25,14 +25,25 @@ const SUGGESTIONS = 50;
  * Suggests existing values of the target endpoint as the user types. Endpoints with `django=`
  * are searched on the server (subjects can be thousands); small ones are loaded once.
  */
-export function RelationPicker({ label, description, endpoint, field, value, onChange }: RelationPickerProps) {
+export function RelationPicker({
+  label,
+  description,
+  endpoint,
+  field,
+  value,
+  onChange,
+}: RelationPickerProps) {
   const { instance, model } = useListContext();
   const [typed] = useDebouncedValue(value.replace(/,/g, '').trim(), 250);
   const searchable = model.endpoints[endpoint]?.filters.some((f) => f.name === 'django') ?? false;
   const params = searchable
     ? { limit: SUGGESTIONS, ...(typed ? { django: `${field}__icontains,${typed}` } : {}) }
     : { limit: 1000 };
-  const query = useQuery({ ...listQuery(instance, endpoint, params), placeholderData: keepPreviousData, staleTime: 5 * 60_000 });
+  const query = useQuery({
+    ...listQuery(instance, endpoint, params),
+    placeholderData: keepPreviousData,
+    staleTime: 5 * 60_000,
+  });
   const data = useMemo(() => {
     const values = new Set<string>();
     for (const row of query.data?.results ?? []) {
@@ -40,7 +51,10 @@ export function RelationPicker({ label, description, endpoint, field, value, onC
       if (typeof v === 'string' && v) values.add(v);
     }
     const needle = typed.toLowerCase();
-    return [...values].filter((v) => searchable || !needle || v.toLowerCase().includes(needle)).sort().slice(0, 200);
+    return [...values]
+      .filter((v) => searchable || !needle || v.toLowerCase().includes(needle))
+      .sort()
+      .slice(0, 200);
   }, [query.data, field, typed, searchable]);
 
   return (

@@ -3,7 +3,11 @@ import { endpointNamed, fieldRelation, resolveValueLink, type LinkContext } from
 import { endpointOf, testModel } from '../../testing/browse-model.ts';
 
 const model = testModel();
-const ctx: LinkContext = { instance: 'sandbox', model, bases: ['http://127.0.0.1:8000', '/api/sandbox', 'http://127.0.0.1:5181/api/sandbox'] };
+const ctx: LinkContext = {
+  instance: 'sandbox',
+  model,
+  bases: ['http://127.0.0.1:8000', '/api/sandbox', 'http://127.0.0.1:5181/api/sandbox'],
+};
 const uuid = 'd3372b15-f696-4279-9be5-98f15783b5bb';
 
 describe('resolveValueLink', () => {
@@ -17,15 +21,23 @@ describe('resolveValueLink', () => {
     });
   });
   it('turns absolute Alyx URLs (instance or proxy base) into explorer routes', () => {
-    expect(resolveValueLink(ctx, 'session', `http://127.0.0.1:5181/api/sandbox/sessions/${uuid}`)).toMatchObject({
+    expect(
+      resolveValueLink(ctx, 'session', `http://127.0.0.1:5181/api/sandbox/sessions/${uuid}`),
+    ).toMatchObject({
       kind: 'app',
       to: `/sandbox/sessions/${uuid}`,
     });
-    expect(resolveValueLink(ctx, 'url', `http://127.0.0.1:8000/subjects/KS%20005`)).toMatchObject({ to: '/sandbox/subjects/KS%20005', lookup: 'KS 005' });
+    expect(resolveValueLink(ctx, 'url', `http://127.0.0.1:8000/subjects/KS%20005`)).toMatchObject({
+      to: '/sandbox/subjects/KS%20005',
+      lookup: 'KS 005',
+    });
   });
   it('guesses the endpoint of a foreign-host Alyx URL only for relation-like fields', () => {
     const foreign = `https://test.alyx.internationalbrainlab.org/sessions/${uuid}`;
-    expect(resolveValueLink(ctx, 'session', foreign)).toMatchObject({ kind: 'app', to: `/sandbox/sessions/${uuid}` });
+    expect(resolveValueLink(ctx, 'session', foreign)).toMatchObject({
+      kind: 'app',
+      to: `/sandbox/sessions/${uuid}`,
+    });
     const dataUrl = 'https://ibl.flatironinstitute.org/cortexlab/Subjects/KS005/alf/x.npy';
     expect(resolveValueLink(ctx, 'data_url', dataUrl)).toEqual({ kind: 'external', href: dataUrl });
   });
@@ -39,7 +51,9 @@ describe('resolveValueLink', () => {
     expect(resolveValueLink(ctx, 'lab', 'cortexlab')).toMatchObject({ to: '/sandbox/labs/cortexlab' });
   });
   it('links slugs of nested objects by field name (dataset_type, created_by)', () => {
-    expect(resolveValueLink(ctx, 'dataset_type', 'spikes.times')).toMatchObject({ to: '/sandbox/dataset-types/spikes.times' });
+    expect(resolveValueLink(ctx, 'dataset_type', 'spikes.times')).toMatchObject({
+      to: '/sandbox/dataset-types/spikes.times',
+    });
     expect(resolveValueLink(ctx, 'created_by', 'alice')).toMatchObject({ to: '/sandbox/users/alice' });
   });
   it('ignores empty values, booleans and objects', () => {

@@ -15,7 +15,8 @@ export interface LinkContext {
   bases: readonly string[];
 }
 
-export type ValueLink = { kind: 'app'; to: string; endpoint: string; lookup?: string } | { kind: 'external'; href: string };
+export type ValueLink =
+  { kind: 'app'; to: string; endpoint: string; lookup?: string } | { kind: 'external'; href: string };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const HTTP = /^https?:\/\//i;
@@ -67,7 +68,11 @@ const NAMED_TARGETS: Readonly<Record<string, string>> = {
 
 /** The endpoint a field (or a nested array of objects) names, if the instance has it. */
 export function endpointNamed(model: ApiModel, fieldName: string): EndpointModel | undefined {
-  const candidates = [NAMED_TARGETS[fieldName], fieldName.replace(/_/g, '-'), `${fieldName.replace(/_/g, '-')}s`];
+  const candidates = [
+    NAMED_TARGETS[fieldName],
+    fieldName.replace(/_/g, '-'),
+    `${fieldName.replace(/_/g, '-')}s`,
+  ];
   for (const name of candidates) {
     const found = name === undefined ? undefined : model.endpoints[name];
     if (found) return found;
@@ -76,23 +81,43 @@ export function endpointNamed(model: ApiModel, fieldName: string): EndpointModel
 }
 
 function linkFromUrl(ctx: LinkContext, url: string, allowEndpointGuess: boolean): ValueLink {
-  const relative = toRelativeAlyxPath(url, ctx.bases, allowEndpointGuess ? Object.keys(ctx.model.endpoints) : undefined);
+  const relative = toRelativeAlyxPath(
+    url,
+    ctx.bases,
+    allowEndpointGuess ? Object.keys(ctx.model.endpoints) : undefined,
+  );
   const target = relative === null ? null : targetForAlyxPath(relative);
   if (target && target.endpoint in ctx.model.endpoints) {
     const to = paths.target(ctx.instance, target);
-    return target.lookup === undefined ? { kind: 'app', to, endpoint: target.endpoint } : { kind: 'app', to, endpoint: target.endpoint, lookup: target.lookup };
+    return target.lookup === undefined
+      ? { kind: 'app', to, endpoint: target.endpoint }
+      : { kind: 'app', to, endpoint: target.endpoint, lookup: target.lookup };
   }
   return { kind: 'external', href: url };
 }
 
-function linkByLookup(ctx: LinkContext, target: EndpointModel, lookup: string, value: string): ValueLink | null {
+function linkByLookup(
+  ctx: LinkContext,
+  target: EndpointModel,
+  lookup: string,
+  value: string,
+): ValueLink | null {
   const lookupField = target.lookupField ?? 'id';
   if (target.detail && lookup === lookupField) {
-    return { kind: 'app', to: paths.record(ctx.instance, target.name, value), endpoint: target.name, lookup: value };
+    return {
+      kind: 'app',
+      to: paths.record(ctx.instance, target.name, value),
+      endpoint: target.name,
+      lookup: value,
+    };
   }
   // e.g. surgeries give their lab as a UUID while /labs/{name} wants the name: fall back to a filtered list.
   if (target.list && target.filters.some((f) => f.name === lookup)) {
-    return { kind: 'app', to: paths.list(ctx.instance, target.name, { [lookup]: value }), endpoint: target.name };
+    return {
+      kind: 'app',
+      to: paths.list(ctx.instance, target.name, { [lookup]: value }),
+      endpoint: target.name,
+    };
   }
   return null;
 }
@@ -101,11 +126,21 @@ function linkByLookup(ctx: LinkContext, target: EndpointModel, lookup: string, v
  * A link for one scalar value of field `fieldName`. `relation` is the model's statement when
  * there is one; without it the field name and the value's shape (UUID or slug) decide.
  */
-export function resolveValueLink(ctx: LinkContext, fieldName: string, value: unknown, relation?: RelationTarget): ValueLink | null {
+export function resolveValueLink(
+  ctx: LinkContext,
+  fieldName: string,
+  value: unknown,
+  relation?: RelationTarget,
+): ValueLink | null {
   if (typeof value !== 'string' && typeof value !== 'number') return null;
   const text = String(value);
   if (text === '') return null;
-  if (HTTP.test(text)) return linkFromUrl(ctx, text, relation?.lookup === 'url' || fieldName === 'url' || fieldName in NAMED_TARGETS);
+  if (HTTP.test(text))
+    return linkFromUrl(
+      ctx,
+      text,
+      relation?.lookup === 'url' || fieldName === 'url' || fieldName in NAMED_TARGETS,
+    );
 
   if (relation) {
     const target = ctx.model.endpoints[relation.endpoint];
@@ -115,14 +150,21 @@ export function resolveValueLink(ctx: LinkContext, fieldName: string, value: unk
   if (!target) return null;
   const targetLookup = target.lookupField ?? 'id';
   if (isUuid(text)) return linkByLookup(ctx, target, 'id', text);
-  if (typeof value === 'number') return targetLookup === 'id' && target.lookupKind === 'integer' ? linkByLookup(ctx, target, 'id', text) : null;
+  if (typeof value === 'number')
+    return targetLookup === 'id' && target.lookupKind === 'integer'
+      ? linkByLookup(ctx, target, 'id', text)
+      : null;
   return targetLookup === 'id' ? null : linkByLookup(ctx, target, targetLookup, text);
 }
 
 /** The relation the model states for a field of an endpoint (list or detail representation). */
-export function fieldRelation(endpoint: EndpointModel | undefined, fieldName: string): RelationTarget | undefined {
+export function fieldRelation(
+  endpoint: EndpointModel | undefined,
+  fieldName: string,
+): RelationTarget | undefined {
   if (!endpoint) return undefined;
   return (
-    endpoint.detailFields.find((f) => f.name === fieldName)?.relation ?? endpoint.listFields.find((f) => f.name === fieldName)?.relation
+    endpoint.detailFields.find((f) => f.name === fieldName)?.relation ??
+    endpoint.listFields.find((f) => f.name === fieldName)?.relation
   );
 }

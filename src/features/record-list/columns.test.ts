@@ -33,14 +33,28 @@ describe('defaultColumns', () => {
   });
   it('keeps curated datasets columns that exist', () => {
     const datasets = endpointOf(model, 'datasets');
-    expect(defaultColumns(datasets, availableColumns(datasets, []))).toEqual(['name', 'collection', 'dataset_type', 'session', 'file_size', 'qc']);
+    expect(defaultColumns(datasets, availableColumns(datasets, []))).toEqual([
+      'name',
+      'collection',
+      'dataset_type',
+      'session',
+      'file_size',
+      'qc',
+    ]);
   });
   it('guesses for an unknown endpoint: identity first, no json/text/nested columns', () => {
     const custom: EndpointModel = {
       name: 'widgets',
       group: 'other',
       filters: [],
-      listFields: [field('url', 'url'), field('colour', 'string'), field('json', 'json'), field('notes', 'text'), field('name', 'string'), field('parts', 'array', { itemKind: 'object' })],
+      listFields: [
+        field('url', 'url'),
+        field('colour', 'string'),
+        field('json', 'json'),
+        field('notes', 'text'),
+        field('name', 'string'),
+        field('parts', 'array', { itemKind: 'object' }),
+      ],
       detailFields: [],
       browsable: true,
       sources: ['root'],

@@ -58,12 +58,18 @@ export function defaultColumns(endpoint: EndpointModel | undefined, available: r
   }
   const byName = new Map((endpoint?.listFields ?? []).map((f) => [f.name, f]));
   const identity = IDENTITY.find((name) => has.has(name)) ?? (has.has('url') ? 'url' : undefined);
-  const rest = available.filter((name) => name !== identity && name !== 'url' && name !== 'json' && isLight(byName.get(name)));
+  const rest = available.filter(
+    (name) => name !== identity && name !== 'url' && name !== 'json' && isLight(byName.get(name)),
+  );
   return [...(identity ? [identity] : []), ...rest].slice(0, GUESSED_COUNT);
 }
 
 /** The user's saved choice, kept to columns that still exist; defaults when nothing valid is saved. */
-export function resolveColumns(saved: readonly string[] | null, available: readonly string[], defaults: readonly string[]): string[] {
+export function resolveColumns(
+  saved: readonly string[] | null,
+  available: readonly string[],
+  defaults: readonly string[],
+): string[] {
   if (!saved) return [...defaults];
   const has = new Set(available);
   const kept = saved.filter((name) => has.has(name));
@@ -83,7 +89,10 @@ export function columnWidth(name: string, field: FieldModel | undefined): number
 }
 
 /** The column whose cells link to the row's record: the lookup field when shown, else id/url. */
-export function keyColumn(endpoint: EndpointModel | undefined, available: readonly string[]): string | undefined {
+export function keyColumn(
+  endpoint: EndpointModel | undefined,
+  available: readonly string[],
+): string | undefined {
   const candidates = [endpoint?.lookupField, 'id', 'url'];
   return candidates.find((name): name is string => name !== undefined && available.includes(name));
 }

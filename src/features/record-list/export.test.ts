@@ -27,7 +27,11 @@ describe('toJson', () => {
 
 describe('exportFileName', () => {
   it('names the file after endpoint and query', () => {
-    expect(exportFileName('sessions', new URLSearchParams('subject=KS005&limit=250&offset=250'), 'csv')).toBe('sessions-subject-KS005-offset-250.csv');
-    expect(exportFileName('datasets', new URLSearchParams('django=name__icontains,spikes'), 'json')).toBe('datasets-django-name__icontains_spikes.json');
+    expect(exportFileName('sessions', new URLSearchParams('subject=KS005&limit=250&offset=250'), 'csv')).toBe(
+      'sessions-subject-KS005-offset-250.csv',
+    );
+    expect(exportFileName('datasets', new URLSearchParams('django=name__icontains,spikes'), 'json')).toBe(
+      'datasets-django-name__icontains_spikes.json',
+    );
   });
 });

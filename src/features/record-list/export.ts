@@ -30,6 +30,9 @@ export function exportFileName(endpoint: string, search: URLSearchParams, extens
     if (key === 'limit') continue;
     parts.push(key, value);
   }
-  const stem = parts.join('-').replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 120);
+  const stem = parts
+    .join('-')
+    .replace(/[^A-Za-z0-9._-]+/g, '_')
+    .slice(0, 120);
   return `${stem}.${extension}`;
 }

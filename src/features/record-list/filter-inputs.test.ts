@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { filterInput, joinDateRange, listFilters, mergeFilters, shownFilterNames, splitDateRange, unknownParams } from './filter-inputs.ts';
+import {
+  filterInput,
+  joinDateRange,
+  listFilters,
+  mergeFilters,
+  shownFilterNames,
+  splitDateRange,
+  unknownParams,
+} from './filter-inputs.ts';
 import { endpointOf, filter, testModel } from '../../testing/browse-model.ts';
 
 const model = testModel();
@@ -19,21 +27,37 @@ describe('filterInput', () => {
     expect(filterInput(model, byName('id')).kind).toBe('uuid');
     expect(filterInput(model, byName('task_protocol')).kind).toBe('text');
     expect(filterInput(model, filter('created_date', 'string')).kind).toBe('date');
-    expect(filterInput(model, { name: 'qc', kind: 'choice', choices: [{ value: 'PASS', label: 'PASS' }] }).kind).toBe('choice');
+    expect(
+      filterInput(model, { name: 'qc', kind: 'choice', choices: [{ value: 'PASS', label: 'PASS' }] }).kind,
+    ).toBe('choice');
   });
   it('offers a picker of the target endpoint values for slug relations', () => {
-    expect(filterInput(model, byName('subject'))).toMatchObject({ kind: 'relation', source: { endpoint: 'subjects', field: 'nickname' } });
+    expect(filterInput(model, byName('subject'))).toMatchObject({
+      kind: 'relation',
+      source: { endpoint: 'subjects', field: 'nickname' },
+    });
     // no relation stated, but a known Alyx slug filter
-    expect(filterInput(model, filter('responsible_user', 'string'))).toMatchObject({ kind: 'relation', source: { endpoint: 'users', field: 'username' } });
+    expect(filterInput(model, filter('responsible_user', 'string'))).toMatchObject({
+      kind: 'relation',
+      source: { endpoint: 'users', field: 'username' },
+    });
     // uuid relations get a plain UUID input
     const datasets = endpointOf(model, 'datasets');
-    expect(filterInput(model, datasets.filters.find((f) => f.name === 'session') ?? filter('x', 'string')).kind).toBe('uuid');
+    expect(
+      filterInput(model, datasets.filters.find((f) => f.name === 'session') ?? filter('x', 'string')).kind,
+    ).toBe('uuid');
   });
 });
 
 describe('shownFilterNames', () => {
   it('shows active filters first, then the usual ones, without paging or django', () => {
-    expect(shownFilterNames(sessions, ['number', 'limit', 'django'], model)).toEqual(['number', 'subject', 'lab', 'date_range', 'task_protocol']);
+    expect(shownFilterNames(sessions, ['number', 'limit', 'django'], model)).toEqual([
+      'number',
+      'subject',
+      'lab',
+      'date_range',
+      'task_protocol',
+    ]);
   });
   it('lists filters without paging parameters', () => {
     expect(listFilters(sessions).map((f) => f.name)).not.toContain('limit');
@@ -42,7 +66,10 @@ describe('shownFilterNames', () => {
 
 describe('unknownParams', () => {
   it('names parameters Alyx would ignore', () => {
-    expect(unknownParams(sessions, new URLSearchParams('subject=a&limit=1&ordering=x&search=y'))).toEqual(['ordering', 'search']);
+    expect(unknownParams(sessions, new URLSearchParams('subject=a&limit=1&ordering=x&search=y'))).toEqual([
+      'ordering',
+      'search',
+    ]);
   });
 });
 
@@ -57,7 +84,9 @@ describe('date ranges', () => {
 
 describe('mergeFilters', () => {
   it('replaces shown filters, keeps the rest, and restarts paging', () => {
-    const search = new URLSearchParams('subject=KS005&limit=100&offset=200&projects=a&projects=b&django=number__gt,1');
+    const search = new URLSearchParams(
+      'subject=KS005&limit=100&offset=200&projects=a&projects=b&django=number__gt,1',
+    );
     const next = mergeFilters(search, ['subject', 'lab'], { subject: ' KS006 ', lab: '' });
     expect(next.toString()).toBe('limit=100&projects=a&projects=b&django=number__gt%2C1&subject=KS006');
   });

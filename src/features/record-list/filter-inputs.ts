@@ -1,7 +1,8 @@
 /** Which input each Alyx filter gets, and which filters the panel shows before "add filter". */
 import type { ApiModel, EndpointModel, FilterModel } from '../../api/schema/model.ts';
 
-export type FilterInputKind = 'text' | 'number' | 'date' | 'datetime' | 'date_range' | 'choice' | 'boolean' | 'relation' | 'uuid';
+export type FilterInputKind =
+  'text' | 'number' | 'date' | 'datetime' | 'date_range' | 'choice' | 'boolean' | 'relation' | 'uuid';
 
 export interface FilterInput {
   filter: FilterModel;
@@ -44,7 +45,9 @@ const DATE_NAME = /(^|_)date(_gte|_lte)?$/;
 function sourceFor(model: ApiModel, filter: FilterModel): FilterInput['source'] {
   const relation = filter.relation;
   if (relation && relation.lookup !== 'id' && relation.lookup !== 'url' && relation.lookup !== 'pk') {
-    return model.endpoints[relation.endpoint]?.list ? { endpoint: relation.endpoint, field: relation.lookup } : undefined;
+    return model.endpoints[relation.endpoint]?.list
+      ? { endpoint: relation.endpoint, field: relation.lookup }
+      : undefined;
   }
   if (relation) return undefined;
   const slug = SLUG_SOURCES[filter.name];
@@ -56,7 +59,10 @@ export function filterInput(model: ApiModel, filter: FilterModel): FilterInput {
   if (filter.choices && filter.choices.length > 0) return { filter, kind: 'choice' };
   if (filter.kind === 'boolean') return { filter, kind: 'boolean' };
   if (filter.kind === 'integer' || filter.kind === 'number') return { filter, kind: 'number' };
-  if (filter.kind === 'date' || (DATE_NAME.test(filter.name) && (filter.kind === 'string' || filter.kind === 'datetime'))) {
+  if (
+    filter.kind === 'date' ||
+    (DATE_NAME.test(filter.name) && (filter.kind === 'string' || filter.kind === 'datetime'))
+  ) {
     return { filter, kind: 'date' };
   }
   if (filter.kind === 'datetime') return { filter, kind: 'datetime' };
@@ -71,7 +77,11 @@ export function listFilters(endpoint: EndpointModel | undefined): FilterModel[] 
 }
 
 /** Filters shown up front: those in the URL, then the endpoint's usual ones (or its first relation filters). */
-export function shownFilterNames(endpoint: EndpointModel | undefined, activeNames: Iterable<string>, model: ApiModel): string[] {
+export function shownFilterNames(
+  endpoint: EndpointModel | undefined,
+  activeNames: Iterable<string>,
+  model: ApiModel,
+): string[] {
   const filters = listFilters(endpoint);
   const known = new Set(filters.map((f) => f.name));
   const pinned = endpoint ? PINNED[endpoint.name] : undefined;
@@ -110,7 +120,11 @@ export function joinDateRange(from: string, to: string): string {
  * The query after applying the panel: parameters the panel does not show are kept as they are
  * (repeated keys, django=, limit), shown filters take the draft's non-empty values, paging restarts.
  */
-export function mergeFilters(search: URLSearchParams, shown: readonly string[], draft: Readonly<Record<string, string>>): URLSearchParams {
+export function mergeFilters(
+  search: URLSearchParams,
+  shown: readonly string[],
+  draft: Readonly<Record<string, string>>,
+): URLSearchParams {
   const next = new URLSearchParams();
   for (const [key, value] of search) if (!shown.includes(key) && key !== 'offset') next.append(key, value);
   for (const name of shown) {

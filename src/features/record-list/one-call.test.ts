@@ -11,12 +11,23 @@ describe('oneCall', () => {
     );
   });
   it('uses Python literals for typed filters and keeps django= as text', () => {
-    const call = oneCall('sessions', new URLSearchParams('histology=true&number=2&django=start_time__date__lte,2021-07-22'), sessions);
-    expect(call).toBe("one.alyx.rest('sessions', 'list', histology=True, number=2, django='start_time__date__lte,2021-07-22')");
+    const call = oneCall(
+      'sessions',
+      new URLSearchParams('histology=true&number=2&django=start_time__date__lte,2021-07-22'),
+      sessions,
+    );
+    expect(call).toBe(
+      "one.alyx.rest('sessions', 'list', histology=True, number=2, django='start_time__date__lte,2021-07-22')",
+    );
   });
   it('escapes quotes, lists repeated keys and passes non-identifier keys via **{}', () => {
-    const call = oneCall('subjects', new URLSearchParams("nickname=O'Hara&projects=a&projects=b&class=x&foo-bar=1"));
-    expect(call).toBe("one.alyx.rest('subjects', 'list', nickname='O\\'Hara', projects=['a', 'b'], **{'class': 'x', 'foo-bar': '1'})");
+    const call = oneCall(
+      'subjects',
+      new URLSearchParams("nickname=O'Hara&projects=a&projects=b&class=x&foo-bar=1"),
+    );
+    expect(call).toBe(
+      "one.alyx.rest('subjects', 'list', nickname='O\\'Hara', projects=['a', 'b'], **{'class': 'x', 'foo-bar': '1'})",
+    );
   });
   it('formats an unfiltered list', () => {
     expect(oneCall('labs', new URLSearchParams(''))).toBe("one.alyx.rest('labs', 'list')");

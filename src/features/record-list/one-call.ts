@@ -1,14 +1,51 @@
 /** The list query as the equivalent ONE call: `one.alyx.rest('sessions', 'list', subject='KS005')`. */
 import type { EndpointModel } from '../../api/schema/model.ts';
 
-const PYTHON_KEYWORDS = new Set(['False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def', 'del', 'elif', 'else', 'except', 'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is', 'lambda', 'nonlocal', 'not', 'or', 'pass', 'raise', 'return', 'try', 'while', 'with', 'yield']);
+const PYTHON_KEYWORDS = new Set([
+  'False',
+  'None',
+  'True',
+  'and',
+  'as',
+  'assert',
+  'async',
+  'await',
+  'break',
+  'class',
+  'continue',
+  'def',
+  'del',
+  'elif',
+  'else',
+  'except',
+  'finally',
+  'for',
+  'from',
+  'global',
+  'if',
+  'import',
+  'in',
+  'is',
+  'lambda',
+  'nonlocal',
+  'not',
+  'or',
+  'pass',
+  'raise',
+  'return',
+  'try',
+  'while',
+  'with',
+  'yield',
+]);
 
 export function pythonString(value: string): string {
   return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n')}'`;
 }
 
 function pythonValue(value: string, kind: string | undefined): string {
-  if (kind === 'boolean' && /^(true|false)$/i.test(value)) return value.toLowerCase() === 'true' ? 'True' : 'False';
+  if (kind === 'boolean' && /^(true|false)$/i.test(value))
+    return value.toLowerCase() === 'true' ? 'True' : 'False';
   if ((kind === 'integer' || kind === 'number') && /^-?\d+(\.\d+)?$/.test(value)) return value;
   return pythonString(value);
 }
@@ -28,7 +65,10 @@ export function oneCall(endpointName: string, search: URLSearchParams, endpoint?
   const odd: string[] = [];
   for (const [key, values] of grouped) {
     const kind = kinds.get(key);
-    const rendered = values.length === 1 ? pythonValue(values[0] ?? '', kind) : `[${values.map((v) => pythonValue(v, kind)).join(', ')}]`;
+    const rendered =
+      values.length === 1
+        ? pythonValue(values[0] ?? '', kind)
+        : `[${values.map((v) => pythonValue(v, kind)).join(', ')}]`;
     if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(key) && !PYTHON_KEYWORDS.has(key)) plain.push(`${key}=${rendered}`);
     else odd.push(`${pythonString(key)}: ${rendered}`);
   }

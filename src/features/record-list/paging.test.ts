@@ -26,7 +26,12 @@ describe('page moves', () => {
     expect(lastOffset(0, 250)).toBe(0);
   });
   it('offers no moves past either end', () => {
-    expect(pageMoves({ limit: 250, offset: 0 }, 100)).toEqual({ first: null, previous: null, next: null, last: null });
+    expect(pageMoves({ limit: 250, offset: 0 }, 100)).toEqual({
+      first: null,
+      previous: null,
+      next: null,
+      last: null,
+    });
     const middle = pageMoves({ limit: 250, offset: 250 }, 1000);
     expect(middle.previous).toEqual({ limit: 250, offset: 0 });
     expect(middle.next).toEqual({ limit: 250, offset: 500 });

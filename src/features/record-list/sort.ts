@@ -24,7 +24,8 @@ export function sortRows<T extends Row>(rows: readonly T[], sort: SortState | nu
   return rows
     .map((row, index) => ({ row, index, key: comparable(row[sort.column]) }))
     .sort((a, b) => {
-      if (a.key === null || b.key === null) return a.key === b.key ? a.index - b.index : a.key === null ? 1 : -1;
+      if (a.key === null || b.key === null)
+        return a.key === b.key ? a.index - b.index : a.key === null ? 1 : -1;
       let order: number;
       if (typeof a.key === 'number' && typeof b.key === 'number') order = a.key - b.key;
       else order = collator.compare(String(a.key), String(b.key));
