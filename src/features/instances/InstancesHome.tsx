@@ -41,7 +41,8 @@ export function InstancesHome() {
       <div>
         <Title order={1}>Alyx instances</Title>
         <Text c="dimmed">
-          Pick a database to explore: browse its endpoints, filter records, follow relations and edit.
+          Pick a database to explore: browse its endpoints, filter records, follow relations, share any view
+          as a link.
         </Text>
       </div>
       {isPending ? <LoadingState label="Reading the configuration…" /> : null}

@@ -59,7 +59,11 @@ export function ReversePanel({ relation }: { relation: ReverseRelation }) {
   if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   if (!query.data) return <Loader size="sm" aria-label={`Loading ${relation.endpoint}`} />;
   const rows = query.data.results;
-  const columns = Object.keys(rows[0] ?? {}).filter((key) => !HEAVY.has(key) && key !== relation.filter);
+  // The leading record column already shows each row's lookup.
+  const lookupField = target?.lookupField ?? 'id';
+  const columns = Object.keys(rows[0] ?? {}).filter(
+    (key) => !HEAVY.has(key) && key !== relation.filter && key !== lookupField,
+  );
   return (
     <Stack gap="xs">
       <Group justify="space-between">
