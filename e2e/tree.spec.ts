@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { DEMO_ACCOUNTS } from './support/stack.ts';
+import { DEMO_ACCOUNTS, sandboxUrl } from './support/stack.ts';
 import { AppShell } from './pages/app-shell.ts';
 import { signIn } from './pages/login-page.ts';
 import { watchConsoleErrors } from './support/console-errors.ts';
@@ -74,7 +74,7 @@ test.describe('endpoint tree and docs', () => {
     await expect(tree.group('Actions')).toBeFocused();
   });
 
-  test('"/" focuses the go-to box; a nickname or a UUID goes to the record, anything else is explained', async ({
+  test('"/" focuses the go-to box; a nickname, a UUID or an Alyx URL goes to its view, anything else is explained', async ({
     page,
   }) => {
     const shell = new AppShell(page);
@@ -98,5 +98,12 @@ test.describe('endpoint tree and docs', () => {
     await expect(page).toHaveURL(new RegExp(`/sandbox/subjects/${encodeURIComponent(session!.subject)}$`));
     await shell.goToInput(session!.id);
     await expect(page).toHaveURL(new RegExp(`/sandbox/sessions/${session!.id}$`));
+
+    // An Alyx URL of a configured instance becomes the same view here: only the base changes.
+    await shell.goToInput(`${sandboxUrl('sandbox')}/sessions?subject=${session!.subject}&limit=25`);
+    await expect(page).toHaveURL(new RegExp(`/sandbox/sessions\\?subject=${session!.subject}&limit=25$`));
+    await expect(page.getByTestId('list-range')).toHaveText(/^1–\d+ of /);
+    await shell.goToInput(`${sandboxUrl('sandbox')}/subjects/${session!.subject}`);
+    await expect(page).toHaveURL(new RegExp(`/sandbox/subjects/${encodeURIComponent(session!.subject)}$`));
   });
 });
