@@ -17,6 +17,24 @@ function Cell({ name, value, parentName }: { name: string; value: unknown; paren
     );
   }
   if (typeof value === 'boolean') return <>{value ? 'true' : 'false'}</>;
+  // A short list of slugs or ids (a session's projects, users) reads better as links than as a count.
+  if (
+    Array.isArray(value) &&
+    value.length > 0 &&
+    value.length <= 4 &&
+    value.every((v) => typeof v === 'string' || typeof v === 'number')
+  ) {
+    return (
+      <>
+        {value.map((item, index) => (
+          <span key={index}>
+            {index > 0 ? ', ' : null}
+            <Cell name={name} value={item} parentName={parentName} />
+          </span>
+        ))}
+      </>
+    );
+  }
   if (isPlainObject(value) || Array.isArray(value)) {
     return (
       <Text span size="xs" ff="monospace" title={JSON.stringify(value)}>
