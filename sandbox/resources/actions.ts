@@ -20,6 +20,7 @@ import {
 } from './builders.ts';
 import { OUTCOME_TYPE_CHOICES } from './choices.ts';
 import { nowNaive } from './sql.ts';
+import { baseActionColumns } from './base-action.ts';
 import type { ColumnDeclaration, FilterDeclaration, ResourceDeclaration, WriteContext } from './types.ts';
 
 // Weighings, water administrations, water restrictions, water types, surgeries and procedure
@@ -234,21 +235,10 @@ export const waterType: ResourceDeclaration = {
 };
 
 const surgeryColumns: readonly ColumnDeclaration[] = [
-  nameColumn(),
-  jsonColumn(),
-  fk('subject', 'subjects', 'cascade', { relatedName: 'actions_surgerys' }),
-  m2m('users', 'users', {
-    default: (ctx: WriteContext) => [ctx.userId],
-    helpText: 'The user(s) involved in this action',
+  ...baseActionColumns({
+    relatedName: 'actions_surgerys',
+    locationHelp: 'The physical location at which the surgery was performed',
   }),
-  fk('location', 'locations', 'set-null', {
-    helpText: 'The physical location at which the surgery was performed',
-  }),
-  m2m('procedures', 'procedures', { helpText: 'The procedure(s) performed' }),
-  fk('lab', 'labs', 'set-null'),
-  col('narrative', 'text', { blank: true, default: '' }),
-  col('start_time', 'datetime', { nullable: true }),
-  col('end_time', 'datetime', { nullable: true }),
   col('outcome_type', 'string', { maxLength: 1, choices: OUTCOME_TYPE_CHOICES, blank: true, default: '' }),
   col('implant_weight', 'float', { default: 0, helpText: 'Implant weight in grams' }),
 ];

@@ -14,11 +14,11 @@ import {
   link,
   lookupFilter,
   m2m,
-  nameColumn,
   slug,
   slugMany,
   urlField,
 } from './builders.ts';
+import { baseActionColumns } from './base-action.ts';
 import { QC_CHOICES } from './choices.ts';
 import { datasetSummaries } from './dataset-nested.ts';
 import { atlasFilters, datasetFilters, qcValue } from './related-filters.ts';
@@ -30,25 +30,13 @@ import type {
   ResourceDeclaration,
   SerializerField,
   StoredRow,
-  WriteContext,
 } from './types.ts';
 
 const columns: readonly ColumnDeclaration[] = [
-  nameColumn(),
-  jsonColumn(),
-  fk('subject', 'subjects', 'cascade', { relatedName: 'actions_sessions' }),
-  m2m('users', 'users', {
-    default: (ctx: WriteContext) => [ctx.userId],
-    helpText: 'The user(s) involved in this action',
+  ...baseActionColumns({
+    relatedName: 'actions_sessions',
+    locationHelp: 'The physical location at which the session was performed',
   }),
-  fk('location', 'locations', 'set-null', {
-    helpText: 'The physical location at which the session was performed',
-  }),
-  m2m('procedures', 'procedures', { helpText: 'The procedure(s) performed' }),
-  fk('lab', 'labs', 'set-null'),
-  col('narrative', 'text', { blank: true, default: '' }),
-  col('start_time', 'datetime', { nullable: true }),
-  col('end_time', 'datetime', { nullable: true }),
   fk('parent_session', 'sessions', 'set-null', { helpText: 'Hierarchical parent to this session' }),
   m2m('projects', 'projects'),
   col('type', 'string', {
