@@ -1,10 +1,10 @@
 /** What the pieces of a record view share: the instance, its model, and how values become links. */
+import type { ResolvedLink } from '../../components/PrefetchLink.tsx';
 import { createContext, useContext } from 'react';
 import type { InstanceConfig } from '../../api/instances.ts';
 import type { ApiModel, RelationTarget } from '../../api/schema/model.ts';
 
-export type DetailLink =
-  { kind: 'app'; to: string; endpoint: string; lookup?: string } | { kind: 'external'; href: string };
+export type DetailLink = ResolvedLink;
 
 /**
  * Turns a value into a link. Provided by the route (the list feature owns the resolver), so the

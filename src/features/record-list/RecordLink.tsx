@@ -1,12 +1,9 @@
-import { Anchor } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { Link } from 'react-router';
-import { detailQuery } from '../../api/queries/record-queries.ts';
+import { PrefetchLink } from '../../components/PrefetchLink.tsx';
 import type { ValueLink } from './cell-links.ts';
 import { useListContext } from './list-context.ts';
 
-/** An explorer link that warms the target record's cache on hover or focus. */
+/** A link from a list cell, prefetching the record it points to. */
 export function RecordLink({
   link,
   children,
@@ -17,22 +14,9 @@ export function RecordLink({
   title?: string;
 }) {
   const { instance } = useListContext();
-  const queryClient = useQueryClient();
-  if (link.kind === 'external') {
-    return (
-      <Anchor href={link.href} target="_blank" rel="noreferrer" title={title ?? link.href} size="sm">
-        {children}
-      </Anchor>
-    );
-  }
-  const { endpoint, lookup } = link;
-  const prefetch =
-    lookup === undefined
-      ? undefined
-      : () => void queryClient.prefetchQuery(detailQuery(instance, endpoint, lookup));
   return (
-    <Anchor component={Link} to={link.to} onMouseEnter={prefetch} onFocus={prefetch} title={title} size="sm">
+    <PrefetchLink instance={instance} link={link} title={title}>
       {children}
-    </Anchor>
+    </PrefetchLink>
   );
 }

@@ -3,6 +3,7 @@
  * relation targets, absolute Alyx hyperlinks by swapping the base, a few well-known field names
  * for nested objects the model does not describe.
  */
+import type { ResolvedLink } from '../../components/PrefetchLink.tsx';
 import type { ApiModel, EndpointModel, RelationTarget } from '../../api/schema/model.ts';
 import { toRelativeAlyxPath } from '../../api/http/alyx-urls.ts';
 import { targetForAlyxPath } from '../../api/schema/endpoint-for-path.ts';
@@ -15,8 +16,7 @@ export interface LinkContext {
   bases: readonly string[];
 }
 
-export type ValueLink =
-  { kind: 'app'; to: string; endpoint: string; lookup?: string } | { kind: 'external'; href: string };
+export type ValueLink = ResolvedLink;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const HTTP = /^https?:\/\//i;

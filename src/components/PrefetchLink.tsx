@@ -1,0 +1,52 @@
+import { Anchor } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import type { InstanceConfig } from '../api/instances.ts';
+import { detailQuery } from '../api/queries/record-queries.ts';
+
+/** Where a rendered value points: an explorer route (with the record it shows) or an outside URL. */
+export type ResolvedLink =
+  { kind: 'app'; to: string; endpoint: string; lookup?: string } | { kind: 'external'; href: string };
+
+/**
+ * A link to an explorer route that warms the target record's cache on hover or focus, so the
+ * record opens at once; outside URLs open in a new tab.
+ */
+export function PrefetchLink({
+  instance,
+  link,
+  children,
+  title,
+}: {
+  instance: InstanceConfig;
+  link: ResolvedLink;
+  children: ReactNode;
+  title?: string;
+}) {
+  const queryClient = useQueryClient();
+  if (link.kind === 'external') {
+    return (
+      <Anchor
+        href={link.href}
+        target="_blank"
+        rel="noreferrer"
+        title={title ?? link.href}
+        size="sm"
+        style={{ wordBreak: 'break-all' }}
+      >
+        {children}
+      </Anchor>
+    );
+  }
+  const { endpoint, lookup } = link;
+  const prefetch =
+    lookup === undefined
+      ? undefined
+      : () => void queryClient.prefetchQuery(detailQuery(instance, endpoint, lookup));
+  return (
+    <Anchor component={Link} to={link.to} onMouseEnter={prefetch} onFocus={prefetch} title={title} size="sm">
+      {children}
+    </Anchor>
+  );
+}
