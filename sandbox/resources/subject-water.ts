@@ -48,12 +48,10 @@ FROM s LEFT JOIN wr ON wr.subject = s.id`;
 
 interface Memo {
   key: string;
-  at: number;
   pending: Promise<WaterSummary[]>;
 }
+// The engine makes one render context per request, so a memo keyed by it never outlives the request.
 const cache = new WeakMap<RenderContext, Memo>();
-// Short-lived, in case an engine reuses one context across requests: a rendering is immediate.
-const MEMO_MS = 1000;
 
 /**
  * Water summaries of a page of subjects, shared by the six method fields of one rendering
@@ -62,9 +60,9 @@ const MEMO_MS = 1000;
 export function waterSummaries(rows: readonly StoredRow[], ctx: RenderContext): Promise<WaterSummary[]> {
   const key = rows.map((r) => String(r.id)).join(',');
   const memo = cache.get(ctx);
-  if (memo && memo.key === key && Date.now() - memo.at < MEMO_MS) return memo.pending;
+  if (memo?.key === key) return memo.pending;
   const pending = perRow(rows, ctx, SUMMARY_SQL, toSummary, () => EMPTY);
-  cache.set(ctx, { key, at: Date.now(), pending });
+  cache.set(ctx, { key, pending });
   return pending;
 }
 
