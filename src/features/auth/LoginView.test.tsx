@@ -6,18 +6,18 @@ import { getToken } from '../../api/auth/token-store.ts';
 import { clientFor, type InstanceConfig } from '../../api/instances.ts';
 import { testApiModel } from '../../testing/model.ts';
 import { renderApp } from '../../testing/render.tsx';
-import { startSandboxProcess, type SandboxProcess } from '../../testing/sandbox-process.ts';
+import { startSandboxInstance, type SandboxInstance } from '../../testing/sandbox-instance.ts';
 
-let sandbox: SandboxProcess;
+let sandbox: SandboxInstance;
 let instance: InstanceConfig;
 
 beforeAll(async () => {
-  sandbox = await startSandboxProcess();
-  instance = { name: 'sandbox', url: sandbox.url, proxy: false, baseUrl: sandbox.url };
+  sandbox = await startSandboxInstance();
+  instance = sandbox.instance;
 }, 120_000);
 
 afterAll(async () => {
-  await sandbox?.stop();
+  await sandbox?.close();
 });
 
 function fill(label: string, value: string): void {

@@ -5,20 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAlyxClient, type AlyxClient } from '../../api/http/client.ts';
 import type { InstanceConfig } from '../../api/instances.ts';
 import { listQuery } from '../../api/queries/record-queries.ts';
-import {
-  loadSandboxModule,
-  serveOverHttp,
-  type HttpServer,
-  type SandboxInstance,
-} from '../../api/test-support/sandbox.ts';
+import { startSandboxInstance, type SandboxInstance } from '../../testing/sandbox-instance.ts';
 import { renderApp } from '../../testing/render.tsx';
 import { testModel } from '../../testing/browse-model.ts';
 
-const sandboxModule = await loadSandboxModule();
-
 describe('the record view against the sandbox', () => {
   let sandbox: SandboxInstance;
-  let server: HttpServer;
   let instance: InstanceConfig;
   let token: string;
   let admin: AlyxClient;
@@ -26,17 +18,15 @@ describe('the record view against the sandbox', () => {
   const models = { sandbox: testModel() };
 
   beforeAll(async () => {
-    sandbox = await sandboxModule.createSandbox({ dataDir: null, faults: true });
-    server = await serveOverHttp(sandbox);
-    instance = { name: 'sandbox', url: server.baseUrl, proxy: false, baseUrl: server.baseUrl };
-    token = await createAlyxClient({ baseUrl: server.baseUrl }).login('admin', 'admin');
-    admin = createAlyxClient({ baseUrl: server.baseUrl, getToken: () => token });
+    sandbox = await startSandboxInstance({ faults: true });
+    instance = sandbox.instance;
+    token = await createAlyxClient({ baseUrl: instance.baseUrl }).login('admin', 'admin');
+    admin = createAlyxClient({ baseUrl: instance.baseUrl, getToken: () => token });
     const page = await admin.listPage('sessions', { limit: 1 });
     session = page.results[0] ?? {};
   });
 
   afterAll(async () => {
-    await server?.close();
     await sandbox?.close();
   });
 
@@ -72,7 +62,7 @@ describe('the record view against the sandbox', () => {
     const id = String(session['id']);
     // A slow detail, as on a real instance (session detail is heavy), so the placeholder is on screen.
     const fault = await sandbox.fetch(
-      new Request(`${server.baseUrl}/__sandbox/faults`, {
+      new Request(`${instance.baseUrl}/__sandbox/faults`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({

@@ -4,33 +4,23 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAlyxClient } from '../../api/http/client.ts';
 import type { InstanceConfig } from '../../api/instances.ts';
-import {
-  loadSandboxModule,
-  serveOverHttp,
-  type HttpServer,
-  type SandboxInstance,
-} from '../../api/test-support/sandbox.ts';
+import { startSandboxInstance, type SandboxInstance } from '../../testing/sandbox-instance.ts';
 import { renderApp } from '../../testing/render.tsx';
 import { testModel } from '../../testing/browse-model.ts';
 
-const sandboxModule = await loadSandboxModule();
-
 describe('the list view against the sandbox', () => {
   let sandbox: SandboxInstance;
-  let server: HttpServer;
   let instance: InstanceConfig;
   let token: string;
   const models = { sandbox: testModel() };
 
   beforeAll(async () => {
-    sandbox = await sandboxModule.createSandbox({ dataDir: null });
-    server = await serveOverHttp(sandbox);
-    instance = { name: 'sandbox', url: server.baseUrl, proxy: false, baseUrl: server.baseUrl };
-    token = await createAlyxClient({ baseUrl: server.baseUrl }).login('admin', 'admin');
+    sandbox = await startSandboxInstance();
+    instance = sandbox.instance;
+    token = await createAlyxClient({ baseUrl: instance.baseUrl }).login('admin', 'admin');
   });
 
   afterAll(async () => {
-    await server?.close();
     await sandbox?.close();
   });
 
