@@ -2,6 +2,7 @@
 // on this machine. A benchmark, not a test: it prints a Markdown table and writes bench/results/ui.md.
 // Times are taken in the page (see RECORDER): "painted" is the end of the first frame that shows
 // the element, "data received" the list response's `responseEnd` in Resource Timing.
+import { waitForHttp } from '../e2e/support/wait-for-http.ts';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -24,19 +25,6 @@ const children: ChildProcess[] = [];
 
 function start(args: string[], env: Record<string, string>): void {
   children.push(spawn(tsx, args, { stdio: 'ignore', env: { ...process.env, ...env } }));
-}
-
-async function waitFor(url: string): Promise<void> {
-  const deadline = Date.now() + 240_000;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(url)).status < 500) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${url} did not answer`);
 }
 
 const HOP_BY_HOP = new Set([
@@ -277,7 +265,7 @@ async function main(): Promise<void> {
     spawnSync(join('node_modules', '.bin', 'vite'), ['build'], { stdio: 'inherit' });
   mkdirSync('bench/results', { recursive: true });
   start(['sandbox/main.ts', '--memory', '--port', String(SANDBOX_PORT)], {});
-  await waitFor(`${SANDBOX}/auth-token`);
+  await waitForHttp(`${SANDBOX}/auth-token`, 240_000);
   const real = existsSync(REAL_OPENAPI) ? await realSchemaFront(readFileSync(REAL_OPENAPI, 'utf8')) : null;
   if (!real) console.log(`skipping the 71-path tree: ${REAL_OPENAPI} not found`);
   const configPath = join(mkdtempSync(join(os.tmpdir(), 'alyx-ui-bench-')), 'instances.json');
@@ -287,7 +275,7 @@ async function main(): Promise<void> {
   ];
   writeFileSync(configPath, JSON.stringify({ instances }));
   start(['server/main.ts'], { PORT: String(APP_PORT), EXPLORER_CONFIG: configPath });
-  await waitFor(`${APP}/__explorer/instances`);
+  await waitForHttp(`${APP}/__explorer/instances`, 240_000);
 
   const token = (await (
     await fetch(`${SANDBOX}/auth-token`, {

@@ -5,6 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { E2E_APP_PORT, E2E_SANDBOXES } from './stack.ts';
+import { waitForHttp } from './wait-for-http.ts';
 
 const tsx = join('node_modules', '.bin', 'tsx');
 const children: ChildProcess[] = [];
@@ -26,20 +27,6 @@ function stop(code: number): never {
   process.exit(code);
 }
 
-async function waitFor(url: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      const response = await fetch(url);
-      if (response.status < 500) return;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`e2e stack: ${url} did not answer in ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
-
 process.on('SIGTERM', () => stop(0));
 process.on('SIGINT', () => stop(0));
 
@@ -47,7 +34,7 @@ for (const sandbox of E2E_SANDBOXES) {
   start(['sandbox/main.ts', '--memory', '--port', String(sandbox.port), ...sandbox.args], {});
 }
 for (const sandbox of E2E_SANDBOXES) {
-  await waitFor(`http://127.0.0.1:${sandbox.port}/auth-token`, 200_000);
+  await waitForHttp(`http://127.0.0.1:${sandbox.port}/auth-token`, 200_000);
 }
 
 const configDir = mkdtempSync(join(tmpdir(), 'alyx-explorer-e2e-'));
