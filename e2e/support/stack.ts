@@ -1,5 +1,7 @@
 /** Where the end-to-end stack listens: the app server and one sandbox per discovery generation. */
-export const E2E_APP_PORT = 5181;
+// E2E_PORT_OFFSET lets several checkouts on one machine run their stacks side by side.
+const offset = Number(process.env.E2E_PORT_OFFSET ?? 0) || 0;
+export const E2E_APP_PORT = 5181 + offset;
 export const E2E_APP_URL = `http://127.0.0.1:${E2E_APP_PORT}`;
 
 export interface E2eSandbox {
@@ -10,9 +12,9 @@ export interface E2eSandbox {
 
 export const E2E_SANDBOXES: readonly E2eSandbox[] = [
   // The main instance, with fault injection on so failure journeys can drive it.
-  { instance: 'sandbox', port: 8101, args: ['--faults'] },
-  { instance: 'coreapi', port: 8102, args: ['--discovery', 'coreapi'] },
-  { instance: 'rootonly', port: 8103, args: ['--discovery', 'root'] },
+  { instance: 'sandbox', port: 8101 + offset, args: ['--faults'] },
+  { instance: 'coreapi', port: 8102 + offset, args: ['--discovery', 'coreapi'] },
+  { instance: 'rootonly', port: 8103 + offset, args: ['--discovery', 'root'] },
 ];
 
 export const sandboxUrl = (instance: string): string => {
