@@ -1,5 +1,6 @@
-// `npm test`: every test — unit/integration (Vitest) then end-to-end (Playwright in real Chromium) —
-// and one closing line `N passed, N failed` summing both.
+// `npm test`: the gate — typecheck and lint (import zones, formatting), then unit/integration tests
+// (Vitest), then end-to-end tests (Playwright in real Chromium) — and one closing line
+// `N passed, N failed` summing them all (typecheck and lint count as one check each).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -28,6 +29,22 @@ let passed = 0;
 let failed = 0;
 let skipped = 0;
 let broken = false;
+
+if (!e2eOnly && !process.argv.includes('--no-static')) {
+  const checks = [
+    ['typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']],
+    ['lint', bin('eslint'), ['.', '--max-warnings=0']],
+    ['formatting', bin('prettier'), ['--check', '.', '--log-level', 'warn']],
+  ];
+  for (const [name, command, args] of checks) {
+    console.log(`\n${name}: ${[command, ...args].join(' ')}`);
+    if (run(command, args) === 0) passed += 1;
+    else {
+      console.error(`${name} failed (see above).`);
+      failed += 1;
+    }
+  }
+}
 
 if (!e2eOnly) {
   const out = join(results, 'vitest.json');

@@ -1,5 +1,5 @@
 import { createBrowserRouter } from 'react-router';
-import { RouterProvider } from 'react-router/dom';
+import { RouterProvider } from 'react-router';
 import { AppProviders } from './providers.tsx';
 import { createExplorer } from './create-explorer.ts';
 

@@ -11,7 +11,7 @@ import { redirectOnUnauthorized } from './session-expiry.ts';
 
 type RouterFactory = (
   routes: RouteObject[],
-  options: { getContext: () => RouterContextProvider },
+  options: { getContext: () => RouterContextProvider; future: { v8_middleware: true } },
 ) => DataRouter;
 
 /**
@@ -36,6 +36,8 @@ export function createExplorer(
   prepare?.(queryClient);
   router = createRouter(appRoutes, {
     getContext: () => new RouterContextProvider(new Map([[queryClientContext, queryClient]])),
+    // React Router 7's opt-in for the router context that loaders read (the default in 8, which needs Node 22).
+    future: { v8_middleware: true },
   });
   void warmUp(queryClient, router.state.location.pathname);
   return { router, queryClient };

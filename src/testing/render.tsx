@@ -2,7 +2,7 @@ import { render, type RenderResult } from '@testing-library/react';
 import type { QueryClient } from '@tanstack/react-query';
 import type { ReactElement } from 'react';
 import { createMemoryRouter, type DataRouter } from 'react-router';
-import { RouterProvider } from 'react-router/dom';
+import { RouterProvider } from 'react-router';
 import { setToken } from '../api/auth/token-store.ts';
 import type { InstanceConfig } from '../api/instances.ts';
 import { instancesQuery } from '../api/queries/instances-query.ts';
