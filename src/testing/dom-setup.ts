@@ -4,6 +4,7 @@
  */
 import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
+import { installRequestGuard, takeUnexpectedRequests } from './request-guard.ts';
 
 if (typeof window !== 'undefined') {
   if (!window.matchMedia) {
@@ -33,8 +34,16 @@ if (typeof window !== 'undefined') {
 // Route modules are lazy: the first render of a view waits for its chunk, slow on a busy 2-core machine.
 configure({ asyncUtilTimeout: 8000 });
 
+installRequestGuard();
+
 afterEach(() => {
   cleanup();
   window.sessionStorage.clear();
   window.localStorage.clear();
+  const unexpected = takeUnexpectedRequests();
+  if (unexpected.length > 0) {
+    throw new Error(
+      `Requests nobody expected (register the server with expectRequestsTo):\n${unexpected.join('\n')}`,
+    );
+  }
 });

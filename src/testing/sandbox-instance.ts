@@ -1,5 +1,6 @@
 import type { InstanceConfig } from '../api/instances.ts';
 import { loadSandboxModule, serveOverHttp } from '../api/test-support/sandbox.ts';
+import { expectRequestsTo } from './request-guard.ts';
 
 export interface SandboxInstance {
   /** The served sandbox as the app sees an instance (`sandbox`, called directly). */
@@ -17,10 +18,12 @@ export async function startSandboxInstance(options: Record<string, unknown> = {}
   const sandboxModule = await loadSandboxModule();
   const sandbox = await sandboxModule.createSandbox({ dataDir: null, ...options });
   const server = await serveOverHttp(sandbox);
+  const forget = expectRequestsTo(server.baseUrl);
   return {
     instance: { name: 'sandbox', url: server.baseUrl, proxy: false, baseUrl: server.baseUrl },
     fetch: (request) => sandbox.fetch(request),
     close: async () => {
+      forget();
       await server.close();
       await sandbox.close();
     },

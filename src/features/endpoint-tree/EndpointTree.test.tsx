@@ -1,8 +1,9 @@
 // @vitest-environment jsdom
 import '../../testing/dom-setup.ts';
 import { fireEvent, screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { testApiModel } from '../../testing/model.ts';
+import { expectRequestsTo } from '../../testing/request-guard.ts';
 import { renderApp, TEST_INSTANCE } from '../../testing/render.tsx';
 
 const models = { sandbox: testApiModel() };
@@ -64,6 +65,9 @@ describe('endpoint tree', () => {
   });
 
   it('is keyboard navigable: arrows move, Right opens a group, Enter opens the endpoint', async () => {
+    // Opening surgeries asks for its first page; this test is about the tree, so that page may fail.
+    const forget = expectRequestsTo(TEST_INSTANCE.url);
+    onTestFinished(forget);
     const { router } = renderApp('/sandbox', { models, tokens });
     const tree = await screen.findByRole('tree', { name: 'Endpoints' });
     const subjects = within(tree).getByRole('treeitem', { name: /^Subjects/ });
