@@ -1,7 +1,7 @@
 // `npm start` / `npm run dev`: the sandbox (when no instance is configured), the build, and the app server
 // (or, with --dev, the Vite dev server), as child processes of this one. Plain Node so it runs before any build.
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import readline from 'node:readline';
@@ -13,9 +13,14 @@ const USAGE = `Usage: npm start [-- options]
   --dev          run the Vite dev server (hot reload) instead of building and serving the production build
   --no-build     serve the existing dist/ without rebuilding
   --memory       sandbox: keep the database in memory (discarded on exit)
-  --data DIR     sandbox: keep the database in DIR
+  --data DIR     sandbox: keep the database in DIR (default .sandbox-data/)
+  --reset        sandbox: wipe its database first
+  --scale N      sandbox: demo data size (default 1: 200 subjects, 2,000 sessions)
+  --fixture FILE sandbox: load an Alyx dumpdata file (.json or .json.gz) instead of demo data, into
+                 its own database (.sandbox-data/fixtures/NAME unless --data or --memory is given)
+  --throttle R   sandbox: rate limit per user, e.g. 100/minute
   --faults       sandbox: enable fault injection
-  --discovery X  sandbox: which discovery documents to serve (see sandbox/main.ts)
+  --discovery X  sandbox: which discovery documents to serve: all, openapi, coreapi or root
   --help         show this help
 
 Environment: PORT (5173), HOST (127.0.0.1), SANDBOX_PORT (8000), SANDBOX_HOST (127.0.0.1),
@@ -28,8 +33,26 @@ const DEMO_ACCOUNTS = [
   ['public', 'public', 'read-only (GET only)'],
 ];
 
+const SANDBOX_FLAGS = new Set(['--memory', '--faults', '--reset']);
+const SANDBOX_FLAGS_WITH_VALUE = new Set(['--data', '--discovery', '--scale', '--fixture', '--throttle']);
+
+/** npm runs scripts in the package root; paths the user typed are relative to where they typed them. */
+function userPath(file) {
+  return path.resolve(process.env.INIT_CWD ?? process.cwd(), file);
+}
+
+function fixtureDataDir(fixture) {
+  const name = path
+    .basename(fixture)
+    .replace(/\.gz$/, '')
+    .replace(/\.json$/, '');
+  return path.join('.sandbox-data', 'fixtures', name.replace(/[^\w.-]+/g, '_') || 'dump');
+}
+
 function parseArgs(argv) {
   const options = { dev: false, build: true, sandboxArgs: [] };
+  let fixture = null;
+  let dataChosen = false;
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
     if (arg === '--help' || arg === '-h') {
@@ -39,14 +62,33 @@ function parseArgs(argv) {
       options.dev = true;
     } else if (arg === '--no-build') {
       options.build = false;
-    } else if (arg === '--memory' || arg === '--faults') {
+    } else if (SANDBOX_FLAGS.has(arg)) {
       options.sandboxArgs.push(arg);
-    } else if ((arg === '--data' || arg === '--discovery') && argv[i + 1] !== undefined) {
-      options.sandboxArgs.push(arg, argv[i + 1]);
+      if (arg === '--memory') dataChosen = true;
+    } else if (SANDBOX_FLAGS_WITH_VALUE.has(arg) && argv[i + 1] !== undefined) {
+      let value = argv[i + 1];
+      if (arg === '--fixture') {
+        value = userPath(value);
+        if (!existsSync(value)) fail(`no such fixture file: ${value}`);
+        fixture = value;
+      }
+      if (arg === '--data') {
+        value = userPath(value);
+        dataChosen = true;
+      }
+      options.sandboxArgs.push(arg, value);
       i += 1;
+    } else if (SANDBOX_FLAGS_WITH_VALUE.has(arg)) {
+      fail(`${arg} needs a value\n\n${USAGE}`);
     } else {
       fail(`unknown option ${arg}\n\n${USAGE}`);
     }
+  }
+  // A dump goes into a database of its own: the demo data's database is not empty, so it would be ignored.
+  if (fixture && !dataChosen) {
+    const dir = fixtureDataDir(fixture);
+    mkdirSync(path.dirname(path.join(root, dir)), { recursive: true });
+    options.sandboxArgs.push('--data', dir);
   }
   return options;
 }
