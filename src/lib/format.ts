@@ -9,3 +9,15 @@ export function formatAge(since: number, now = Date.now()): string {
   const days = Math.round(hours / 24);
   return `${days} day${days === 1 ? '' : 's'} ago`;
 }
+
+const integer = new Intl.NumberFormat('en-US');
+
+/** 1234567 → "1,234,567". */
+export function formatCount(n: number): string {
+  return integer.format(n);
+}
+
+/** "1 record", "2,000 records" (plural adds "s" unless given). */
+export function countOf(n: number, singular: string, plural = `${singular}s`): string {
+  return `${formatCount(n)} ${n === 1 ? singular : plural}`;
+}

@@ -1,27 +1,16 @@
-import '@mantine/core/styles/List.layer.css';
 import '@mantine/core/styles/SimpleGrid.layer.css';
 import type { ReactNode } from 'react';
-import {
-  Anchor,
-  Badge,
-  Button,
-  Group,
-  Kbd,
-  List,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Anchor, Badge, Button, Group, Kbd, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { InstanceConfig } from '../../api/instances.ts';
 import { refreshApiModel } from '../../api/queries/schema-query.ts';
 import type { ApiModel, SchemaSource } from '../../api/schema/model.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { PendingState } from '../../components/PendingState.tsx';
-import { formatAge } from '../../lib/format.ts';
+import { countOf, formatAge } from '../../lib/format.ts';
+import { useAccount } from '../../lib/use-account.ts';
 import { useApiModel } from '../../lib/use-api-model.ts';
+import { EndpointDirectory } from './EndpointDirectory.tsx';
 
 const SOURCE_LABELS: Record<SchemaSource, string> = {
   openapi: 'OpenAPI (/api/schema)',
@@ -29,6 +18,26 @@ const SOURCE_LABELS: Record<SchemaSource, string> = {
   root: 'root list (/)',
   options: 'OPTIONS per endpoint',
 };
+
+/** Which Alyx generation the discovery sources point to (REST-CONVENTIONS.md, "discovery"). */
+function generation(sources: readonly SchemaSource[]): string {
+  if (sources.includes('openapi')) return 'Current Alyx (OpenAPI schema)';
+  if (sources.includes('coreapi')) return 'Alyx 2021–2025 (coreapi /docs)';
+  if (sources.includes('root')) return 'Older Alyx (root endpoint list)';
+  return 'Unknown (endpoints probed with OPTIONS)';
+}
+
+function AccountFact({ instance }: { instance: InstanceConfig }) {
+  const account = useAccount(instance.name);
+  return (
+    <Fact label="Signed in as">
+      <Text fw={600}>{account.username ?? 'a token'}</Text>
+      <Text size="xs" c="dimmed">
+        {account.readOnly ? 'read-only: this account cannot write' : 'can write, unless the instance refuses'}
+      </Text>
+    </Fact>
+  );
+}
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -48,30 +57,30 @@ function Facts({ instance, model }: { instance: InstanceConfig; model: ApiModel 
   const actions = endpoints.filter((endpoint) => !endpoint.browsable).length;
   return (
     <Stack gap="sm">
-      <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
-        <Fact label="Endpoints">
-          <Text fw={600} size="lg">
-            {endpoints.length}
-          </Text>
-          <Text size="xs" c="dimmed">
-            {endpoints.length - actions} browsable, {actions} actions
-          </Text>
-        </Fact>
-        <Fact label="Discovered from">
+      <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }}>
+        <Fact label="Instance">
+          <Text fw={600}>{generation(model.sources)}</Text>
           <Group gap={4} mt={4}>
             {model.sources.map((source) => (
-              <Badge key={source} variant="light" style={{ textTransform: 'none' }}>
+              <Badge key={source} variant="light" color="gray" style={{ textTransform: 'none' }}>
                 {SOURCE_LABELS[source]}
               </Badge>
             ))}
           </Group>
         </Fact>
+        <AccountFact instance={instance} />
+        <Fact label="Endpoints">
+          <Text fw={600} size="lg">
+            {endpoints.length}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {endpoints.length - actions} browsable, {countOf(actions, 'action')}
+          </Text>
+        </Fact>
         <Fact label="Schema read">
           <Text fw={600} title={new Date(model.builtAt).toLocaleString()}>
             {formatAge(model.builtAt)}
           </Text>
-        </Fact>
-        <Fact label="Schema">
           <Button
             size="xs"
             variant="light"
@@ -108,28 +117,12 @@ export function InstanceOverview({ instance }: { instance: InstanceConfig }) {
       {model.isPending ? (
         <PendingState failureReason={model.failureReason} label="Discovering endpoints…" />
       ) : null}
-      <section aria-labelledby="howto">
-        <Title order={2} size="h3" id="howto" mb="xs">
-          How to explore
-        </Title>
-        <List spacing={6} size="sm">
-          <List.Item>
-            Pick an endpoint in the tree on the left; type in its filter box to find one by name or path.
-          </List.Item>
-          <List.Item>
-            Press <Kbd>/</Kbd> or <Kbd>Ctrl</Kbd>+<Kbd>K</Kbd> and paste a UUID, a subject nickname or an Alyx
-            URL to jump to it.
-          </List.Item>
-          <List.Item>
-            A list’s address bar holds the Alyx query itself: <code>?subject=KS005&amp;limit=50</code> works
-            here as on the instance.
-          </List.Item>
-          <List.Item>Every view is a link: copy the URL to share exactly what you see.</List.Item>
-          <List.Item>
-            The book icon beside an endpoint opens its documentation: filters, fields and relations.
-          </List.Item>
-        </List>
-      </section>
+      {model.data ? <EndpointDirectory instance={instance} model={model.data} /> : null}
+      <Text size="sm" c="dimmed">
+        Press <Kbd>/</Kbd> or <Kbd>Ctrl</Kbd>+<Kbd>K</Kbd> and paste a UUID, a subject nickname or an Alyx URL
+        to jump to it. A list’s address holds the Alyx query itself (<code>?subject=KS005&amp;limit=50</code>
+        ), so every view is a link to share.
+      </Text>
     </Stack>
   );
 }

@@ -10,18 +10,18 @@ const models = { sandbox: testApiModel() };
 const tokens = { sandbox: 'test-token' };
 
 describe('endpoint tree', () => {
-  it('opens the group of the endpoint in the URL and marks it selected', async () => {
+  it('shows every group open at first sight and marks the endpoint of the URL selected', async () => {
     renderApp('/sandbox/dataset-types/~/docs', { models, tokens });
     const tree = await screen.findByRole('tree', { name: 'Endpoints' });
     const leaf = within(tree).getByRole('treeitem', { name: /^dataset-types/ });
     expect(leaf.getAttribute('aria-selected')).toBe('true');
     expect(leaf.getAttribute('tabindex')).toBe('0');
     expect(within(tree).getByRole('treeitem', { name: /^Data/ }).getAttribute('aria-expanded')).toBe('true');
-    expect(
-      within(tree)
-        .getByRole('treeitem', { name: /^Subjects/ })
-        .getAttribute('aria-expanded'),
-    ).toBe('false');
+    const subjectsGroup = within(tree).getByRole('treeitem', { name: /^Subjects/ });
+    expect(subjectsGroup.getAttribute('aria-expanded')).toBe('true');
+    expect(within(tree).getByRole('treeitem', { name: /^subjects/ })).toBeTruthy();
+    fireEvent.click(subjectsGroup);
+    expect(subjectsGroup.getAttribute('aria-expanded')).toBe('false');
     expect(within(tree).queryByRole('treeitem', { name: /^subjects/ })).toBeNull();
   });
 
@@ -29,13 +29,17 @@ describe('endpoint tree', () => {
     const { router } = renderApp('/sandbox/dataset-types/~/docs', { models, tokens });
     const tree = await screen.findByRole('tree', { name: 'Endpoints' });
     await router.navigate('/sandbox/labs/~/docs');
-    const labs = await within(tree).findByRole('treeitem', { name: /^labs/ });
+    const labs = await within(tree).findByRole('treeitem', { name: /^labs/, selected: true });
     expect(labs.getAttribute('aria-selected')).toBe('true');
-    expect(within(tree).queryByRole('treeitem', { name: /^dataset-types/ })).toBeNull();
+    expect(
+      within(tree)
+        .getByRole('treeitem', { name: /^dataset-types/ })
+        .getAttribute('aria-selected'),
+    ).toBe('false');
   });
 
   it('filters by name or path, opening every matching group', async () => {
-    renderApp('/sandbox', { models, tokens });
+    renderApp('/sandbox/labs/~/docs', { models, tokens });
     const tree = await screen.findByRole('tree', { name: 'Endpoints' });
     fireEvent.change(screen.getByLabelText('Filter endpoints'), { target: { value: '{name}' } });
     const names = within(tree)
@@ -49,9 +53,8 @@ describe('endpoint tree', () => {
   });
 
   it('links leaves to the list view, action endpoints to their docs, and shows methods and routes', async () => {
-    renderApp('/sandbox', { models, tokens });
+    renderApp('/sandbox/labs/~/docs', { models, tokens });
     const tree = await screen.findByRole('tree', { name: 'Endpoints' });
-    fireEvent.click(within(tree).getByRole('treeitem', { name: /^Data/ }));
     const datasets = within(tree).getByRole('treeitem', { name: /^datasets/ });
     expect(datasets.getAttribute('href')).toBe('/sandbox/datasets');
     expect(datasets.textContent).toContain('/datasets/{id}');
@@ -68,10 +71,13 @@ describe('endpoint tree', () => {
     // Opening surgeries asks for its first page; this test is about the tree, so that page may fail.
     const forget = expectRequestsTo(TEST_INSTANCE.url);
     onTestFinished(forget);
-    const { router } = renderApp('/sandbox', { models, tokens });
+    const { router } = renderApp('/sandbox/labs/~/docs', { models, tokens });
     const tree = await screen.findByRole('tree', { name: 'Endpoints' });
     const subjects = within(tree).getByRole('treeitem', { name: /^Subjects/ });
     subjects.focus();
+    expect(subjects.getAttribute('aria-expanded')).toBe('true');
+    fireEvent.keyDown(subjects, { key: 'ArrowLeft' });
+    expect(subjects.getAttribute('aria-expanded')).toBe('false');
     fireEvent.keyDown(subjects, { key: 'ArrowRight' });
     expect(subjects.getAttribute('aria-expanded')).toBe('true');
     fireEvent.keyDown(subjects, { key: 'ArrowDown' });

@@ -4,7 +4,7 @@ import { useNavigate } from 'react-router';
 import type { EndpointModel } from '../../api/schema/model.ts';
 import { IconChevron } from '../../components/icons.tsx';
 import classes from './EndpointTree.module.css';
-import type { TreeGroup } from './tree-data.ts';
+import type { TreeGroup } from '../../api/schema/groups.ts';
 import { TreeLeaf } from './TreeLeaf.tsx';
 
 export interface EndpointTreeProps {
@@ -32,7 +32,8 @@ export function EndpointTree({ groups, selected, filtering, hrefFor, docsHrefFor
   const elements = useRef(new Map<string, HTMLElement>());
 
   const selectedGroup = groups.find((g) => g.endpoints.some((e) => e.name === selected))?.group ?? null;
-  const isExpanded = (group: string): boolean => filtering || (toggled[group] ?? group === selectedGroup);
+  // Every group starts open, so a new user sees every endpoint at first sight; collapsing is the user's choice.
+  const isExpanded = (group: string): boolean => filtering || (toggled[group] ?? true);
 
   const visible: { key: string; group: string; endpoint?: EndpointModel }[] = [];
   for (const g of groups) {

@@ -6,7 +6,8 @@ import { IconSearch } from '../../components/icons.tsx';
 import { parseAppPath, paths } from '../../config/paths.ts';
 import { EndpointTree } from './EndpointTree.tsx';
 import classes from './EndpointTree.module.css';
-import { filterGroups, groupEndpoints } from './tree-data.ts';
+import { groupEndpoints } from '../../api/schema/groups.ts';
+import { filterGroups } from './tree-data.ts';
 
 /** The navbar: a filter box over the endpoint tree of one instance. */
 export function EndpointTreePanel({ instance, model }: { instance: string; model: ApiModel }) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { testApiModel } from '../../testing/model.ts';
-import { endpointMethods, filterGroups, groupEndpoints } from './tree-data.ts';
+import { groupEndpoints } from '../../api/schema/groups.ts';
+import { endpointMethods, filterGroups } from './tree-data.ts';
 
 describe('groupEndpoints', () => {
   it('orders groups as Alyx apps and puts action endpoints after browsable ones', () => {
