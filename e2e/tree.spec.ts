@@ -48,12 +48,13 @@ test.describe('endpoint tree and docs', () => {
     await expect(shell.main.getByRole('table', { name: 'Fields' })).toBeVisible();
   });
 
-  test('the selected endpoint and its open group come from the URL', async ({ page }) => {
+  test('every group starts open; the selected endpoint comes from the URL', async ({ page }) => {
     await page.goto('/sandbox/dataset-types/~/docs');
     const tree = new AppShell(page).tree;
     await expect(tree.leaf('dataset-types')).toHaveAttribute('aria-selected', 'true');
     await expect(tree.group('Data')).toHaveAttribute('aria-expanded', 'true');
-    await expect(tree.group('Subjects')).toHaveAttribute('aria-expanded', 'false');
+    await expect(tree.group('Subjects')).toHaveAttribute('aria-expanded', 'true');
+    await expect(tree.leaf('sessions')).toBeVisible();
   });
 
   test('keyboard: arrows move through the tree, Enter opens an endpoint, Left goes back to the group', async ({
