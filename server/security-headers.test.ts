@@ -73,7 +73,7 @@ describe('security headers', () => {
 
   it('give the app a strict CSP: no inline script, no remote images, direct instances in connect-src', async () => {
     const response = await rawRequest(server.port, '/', { headers: html });
-    const csp = response.headers['content-security-policy'] ?? '';
+    const csp = String(response.headers['content-security-policy'] ?? '');
     const directives = new Map(
       csp.split(';').map((part) => {
         const [name = '', ...values] = part.trim().split(/\s+/);
