@@ -1,6 +1,7 @@
 // `npm start` / `npm run dev`: the sandbox (when no instance is configured), the build, and the app server
 // (or, with --dev, the Vite dev server), as child processes of this one. Plain Node so it runs before any build.
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -24,7 +25,7 @@ const USAGE = `Usage: npm start [-- options]
   --help         show this help
 
 Environment: PORT (5173), HOST (127.0.0.1), SANDBOX_PORT (8000), SANDBOX_HOST (127.0.0.1),
-SANDBOX_START_TIMEOUT (seconds, 180), EXPLORER_DIST (dist), ALYX_URL + ALYX_NAME,
+SANDBOX_START_TIMEOUT (seconds, 180), EXPLORER_DIST (dist), ALYX_URL + ALYX_NAME, EXPLORER_ALLOWED_HOSTS,
 EXPLORER_CONFIG or ./explorer.config.json (with any of these three no sandbox is started).`;
 
 const DEMO_ACCOUNTS = [
@@ -249,6 +250,8 @@ async function main() {
     );
   }
 
+  // A fresh secret per run: the sandbox trusts X-Forwarded-* only from the proxy that holds it.
+  const proxyKey = config.sandbox ? randomBytes(32).toString('hex') : undefined;
   if (config.sandbox) {
     const instance = config.instances[0];
     const port = new URL(instance.url).port || '80';
@@ -261,6 +264,7 @@ async function main() {
     startChild('sandbox', [tsx, 'sandbox/main.ts', '--port', port, ...options.sandboxArgs], {
       SANDBOX_PORT: port,
       SANDBOX_HOST: host,
+      SANDBOX_PROXY_KEY: proxyKey,
     });
   }
 
@@ -276,7 +280,12 @@ async function main() {
     await waitForHttp(`${sandboxUrl}/`, 'sandbox', Number(process.env.SANDBOX_START_TIMEOUT ?? 180) * 1000);
   }
 
-  const env = { PORT: String(config.port), HOST: config.host };
+  // The explorer builds its sandbox instance from the environment, proxy key included (server/config.ts).
+  const env = {
+    PORT: String(config.port),
+    HOST: config.host,
+    ...(proxyKey ? { SANDBOX_PROXY_KEY: proxyKey } : {}),
+  };
   if (options.dev) {
     startChild('vite', [vite, '--host', config.host, '--port', String(config.port), '--strictPort'], env);
   } else {

@@ -1,8 +1,10 @@
 import { Hono } from 'hono';
 import type { HttpBindings } from '@hono/node-server';
 import type { InstanceConfig } from './config.ts';
+import { createHostCheck, misdirected } from './hosts.ts';
 import { createProxyHandler, isProxyPath } from './proxy.ts';
 import type { ProxyOptions } from './proxy.ts';
+import { PROXY_CSP, appCsp, withSecurityHeaders } from './security-headers.ts';
 import { createStaticHandler } from './static.ts';
 import type { StaticHandler } from './static.ts';
 
@@ -11,6 +13,10 @@ export interface AppOptions {
   /** The production build directory (holding index.html and assets/). */
   distDir: string;
   proxy?: ProxyOptions;
+  /** Host names answered besides loopback (`EXPLORER_ALLOWED_HOSTS`, `allowedHosts`). */
+  allowedHosts?: readonly string[];
+  /** The address the server binds to (`HOST`): a specific non-loopback one is answered too. */
+  bindHost?: string;
 }
 
 export interface ExplorerApp {
@@ -18,28 +24,56 @@ export interface ExplorerApp {
   staticFiles: StaticHandler;
 }
 
-/** The production app server: the same-origin proxy, the instance list, and the built SPA. */
+/** The production app server: the Host check, the same-origin proxy, the instance list, and the built SPA. */
 export function createApp(options: AppOptions): ExplorerApp {
   const proxy = createProxyHandler(options.instances, options.proxy);
   const staticFiles = createStaticHandler(options.distDir);
+  const hostAllowed = createHostCheck(options.allowedHosts ?? [], options.bindHost);
+  const csp = appCsp({
+    connectOrigins: options.instances
+      .filter((instance) => !instance.proxy)
+      .map((instance) => new URL(instance.url).origin),
+  });
   // Bindings are absent when the app is called in-process (`app.fetch(request)`), present under @hono/node-server.
   const app = new Hono<{ Bindings: Partial<HttpBindings> }>();
 
   app.all('*', async (c) => {
-    if (isProxyPath(c.req.path)) {
-      const incoming = c.env?.incoming;
-      return proxy(c.req.raw, { rawTarget: incoming?.url, remoteAddress: incoming?.socket.remoteAddress });
+    const proxied = isProxyPath(c.req.path);
+    let response: Response;
+    try {
+      if (!hostAllowed(c.req.header('host') ?? new URL(c.req.url).host)) {
+        response = misdirected();
+      } else if (proxied) {
+        const incoming = c.env?.incoming;
+        response = await proxy(c.req.raw, {
+          rawTarget: incoming?.url,
+          remoteAddress: incoming?.socket.remoteAddress,
+        });
+      } else {
+        response = await staticFiles(c.req.raw);
+      }
+    } catch (error) {
+      response = internalError(error);
     }
-    return staticFiles(c.req.raw);
+    return withSecurityHeaders(response, proxied ? PROXY_CSP : csp);
   });
 
-  app.onError((error) => {
-    console.error('explorer: unhandled error', error);
-    return new Response(JSON.stringify({ detail: 'Internal error in the explorer server' }), {
-      status: 500,
-      headers: { 'content-type': 'application/json' },
-    });
-  });
+  // Errors outside the handler above (Hono's own) still get the headers.
+  app.onError((error) => withSecurityHeaders(internalError(error), PROXY_CSP));
+  app.notFound(() =>
+    withSecurityHeaders(
+      new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain' } }),
+      PROXY_CSP,
+    ),
+  );
 
   return { app, staticFiles };
+}
+
+function internalError(error: unknown): Response {
+  console.error('explorer: unhandled error', error);
+  return new Response(JSON.stringify({ detail: 'Internal error in the explorer server' }), {
+    status: 500,
+    headers: { 'content-type': 'application/json' },
+  });
 }

@@ -2,7 +2,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ConfigError, loadInstances, publicInstances, usesSandbox, validateInstances } from './config.ts';
+import {
+  ConfigError,
+  loadAllowedHosts,
+  loadInstances,
+  publicInstances,
+  usesSandbox,
+  validateInstances,
+} from './config.ts';
 
 let cwd: string;
 beforeEach(() => {
@@ -135,6 +142,8 @@ describe('validateInstances', () => {
     [[{ name: 'a', url: 42 }], /url must be a string/],
     [[{ name: 'a', url: 'https://a.org', proxy: 'yes' }], /proxy must be true or false/],
     [[{ name: 'a', url: 'https://a.org', URL: 'x' }], /unknown key\(s\) URL/],
+    [[{ name: 'a', url: 'https://a.org', proxyKey: 'short' }], /proxyKey must be a string of 16/],
+    [[{ name: 'a', url: 'https://a.org', proxyKey: 'has spaces in the middle ok?' }], /proxyKey must be/],
     [['https://a.org'], /instances\[0\] must be an object/],
   ])('refuses %j with a one-line message', (instances, message) => {
     const error = check(instances);
@@ -147,5 +156,47 @@ describe('validateInstances', () => {
     expect(errorOf(() => validateInstances([{ name: 'a' }], 'f.json'))).toMatch(
       /expected an object \{ "instances"/,
     );
+  });
+});
+
+describe('the proxy key', () => {
+  const key = 'abcdef0123456789abcdef';
+
+  it('comes from SANDBOX_PROXY_KEY for the default sandbox and from proxyKey in the file', () => {
+    expect(loadInstances({ SANDBOX_PROXY_KEY: key }, cwd)[0]?.proxyKey).toBe(key);
+    writeConfig({
+      instances: [
+        { name: 'a', url: 'http://127.0.0.1:8000', proxyKey: key },
+        { name: 'b', url: 'https://b.org' },
+      ],
+    });
+    const instances = loadInstances({}, cwd);
+    expect(instances.map((instance) => instance.proxyKey)).toEqual([key, undefined]);
+  });
+
+  it('is never part of what the browser receives', () => {
+    const listed = publicInstances([{ name: 'a', url: 'http://127.0.0.1:8000', proxy: true, proxyKey: key }]);
+    expect(JSON.stringify(listed)).not.toContain(key);
+    expect(listed[0]).not.toHaveProperty('proxyKey');
+  });
+});
+
+describe('loadAllowedHosts', () => {
+  it('joins EXPLORER_ALLOWED_HOSTS and allowedHosts of the config file', () => {
+    expect(loadAllowedHosts({}, cwd)).toEqual([]);
+    writeConfig({ instances: [{ name: 'a', url: 'https://a.org' }], allowedHosts: ['lab.example.org:8443'] });
+    expect(loadAllowedHosts({ EXPLORER_ALLOWED_HOSTS: ' explorer.example.org, 10.0.0.5 ' }, cwd)).toEqual([
+      'explorer.example.org',
+      '10.0.0.5',
+      'lab.example.org:8443',
+    ]);
+  });
+
+  it('refuses entries that are not host names, in one line', () => {
+    expect(errorOf(() => loadAllowedHosts({ EXPLORER_ALLOWED_HOSTS: 'https://x.org/' }, cwd))).toMatch(
+      /^EXPLORER_ALLOWED_HOSTS: "https:\/\/x.org\/" is not a host name/,
+    );
+    writeConfig({ instances: [{ name: 'a', url: 'https://a.org' }], allowedHosts: 'x.org' });
+    expect(errorOf(() => loadAllowedHosts({}, cwd))).toMatch(/"allowedHosts" must be a list of host names/);
   });
 });

@@ -11,10 +11,15 @@ export interface InstanceConfig {
   proxy: boolean;
   /** The embedded sandbox: the login page offers its demo accounts. */
   sandbox?: boolean;
+  /**
+   * Secret sent as `X-Explorer-Proxy-Key` on proxied requests to this instance only, so the sandbox
+   * trusts this proxy's `X-Forwarded-*` and nobody else's. Never sent to the browser.
+   */
+  proxyKey?: string;
 }
 
 /** What the browser receives from `GET /__explorer/instances`. */
-export interface PublicInstance extends InstanceConfig {
+export interface PublicInstance extends Omit<InstanceConfig, 'proxyKey'> {
   /** Where the browser sends requests: `/api/{name}` when proxied, else `url`. */
   baseUrl: string;
 }
@@ -32,7 +37,8 @@ export const SANDBOX_INSTANCE_NAME = 'sandbox';
 const NAME_PATTERN = /^[a-z0-9][a-z0-9-]{0,31}$/;
 /** Names that would collide with the app server's or Vite's own top-level paths (`__explorer` fails the pattern). */
 const RESERVED_NAMES = new Set(['api', 'assets', 'explorer', 'src', 'public']);
-const INSTANCE_KEYS = new Set(['name', 'url', 'proxy', 'sandbox']);
+const INSTANCE_KEYS = new Set(['name', 'url', 'proxy', 'sandbox', 'proxyKey']);
+const PROXY_KEY_PATTERN = /^[\x21-\x7e]{16,256}$/;
 
 /** Path of the config file in use, or undefined when none is configured. */
 export function configFilePath(env: Env, cwd: string): string | undefined {
@@ -59,15 +65,58 @@ export function loadInstances(env: Env = process.env, cwd: string = process.cwd(
   return [sandboxInstance(env)];
 }
 
+/**
+ * Host names the app server answers for besides loopback: `EXPLORER_ALLOWED_HOSTS` (comma-separated)
+ * plus `allowedHosts` of the config file. Throws ConfigError.
+ */
+export function loadAllowedHosts(env: Env = process.env, cwd: string = process.cwd()): string[] {
+  const fromEnv = (env.EXPLORER_ALLOWED_HOSTS ?? '')
+    .split(',')
+    .map((host) => host.trim())
+    .filter((host) => host !== '');
+  const file = configFilePath(env, cwd);
+  const fromFile = file ? validateAllowedHosts(readConfigFile(file), file) : [];
+  for (const host of fromEnv) {
+    if (!HOST_PATTERN.test(host)) {
+      throw new ConfigError(
+        `EXPLORER_ALLOWED_HOSTS: "${host}" is not a host name like "explorer.example.org" or "explorer.example.org:8443"`,
+      );
+    }
+  }
+  return [...fromEnv, ...fromFile];
+}
+
+const HOST_PATTERN = /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)(:\d{1,5})?$/;
+
+/** Validates the optional `allowedHosts: ["name", "name:port"]` of a config file. */
+export function validateAllowedHosts(raw: unknown, source: string): string[] {
+  if (!isRecord(raw) || raw.allowedHosts === undefined) return [];
+  const hosts = raw.allowedHosts;
+  if (!Array.isArray(hosts) || hosts.some((host) => typeof host !== 'string' || !HOST_PATTERN.test(host))) {
+    throw new ConfigError(
+      `${source}: "allowedHosts" must be a list of host names like ["explorer.example.org", "10.0.0.5:5173"]`,
+    );
+  }
+  return hosts as string[];
+}
+
 export function sandboxInstance(env: Env): InstanceConfig {
   const port = parsePort(env.SANDBOX_PORT, 8000, 'SANDBOX_PORT');
   const bound = env.SANDBOX_HOST?.trim() || '127.0.0.1';
   // A wildcard bind address is not a destination: talk to it over loopback.
   const host =
     bound === '0.0.0.0' || bound === '::' ? '127.0.0.1' : bound.includes(':') ? `[${bound}]` : bound;
-  return { name: SANDBOX_INSTANCE_NAME, url: `http://${host}:${port}`, proxy: true, sandbox: true };
+  const instance: InstanceConfig = {
+    name: SANDBOX_INSTANCE_NAME,
+    url: `http://${host}:${port}`,
+    proxy: true,
+    sandbox: true,
+  };
+  const proxyKey = env.SANDBOX_PROXY_KEY?.trim();
+  return proxyKey ? { ...instance, proxyKey } : instance;
 }
 
+// Fields are picked one by one, never spread: `proxyKey` and anything added later stay on the server.
 export function publicInstances(instances: readonly InstanceConfig[]): PublicInstance[] {
   return instances.map(({ name, url, proxy, sandbox }) => ({
     name,
@@ -117,9 +166,9 @@ export function validateInstances(raw: unknown, source: string): InstanceConfig[
     if (!isRecord(entry)) return fail(`${where} must be an object { "name", "url", "proxy" }`);
     const unknown = Object.keys(entry).filter((key) => !INSTANCE_KEYS.has(key));
     if (unknown.length > 0) {
-      fail(`${where} has unknown key(s) ${unknown.join(', ')}; allowed: name, url, proxy, sandbox`);
+      fail(`${where} has unknown key(s) ${unknown.join(', ')}; allowed: name, url, proxy, sandbox, proxyKey`);
     }
-    const { name, url, proxy = true, sandbox = false } = entry;
+    const { name, url, proxy = true, sandbox = false, proxyKey } = entry;
     if (typeof name !== 'string' || !NAME_PATTERN.test(name)) {
       return fail(
         `${where}.name ${JSON.stringify(name)} must match ${NAME_PATTERN.source} (lowercase letters, digits, dashes; up to 32)`,
@@ -131,8 +180,13 @@ export function validateInstances(raw: unknown, source: string): InstanceConfig[
     if (typeof proxy !== 'boolean') return fail(`${where}.proxy must be true or false`);
     if (typeof sandbox !== 'boolean') return fail(`${where}.sandbox must be true or false`);
     if (typeof url !== 'string') return fail(`${where}.url must be a string like "https://alyx.example.org"`);
+    if (proxyKey !== undefined && (typeof proxyKey !== 'string' || !PROXY_KEY_PATTERN.test(proxyKey))) {
+      return fail(`${where}.proxyKey must be a string of 16–256 printable characters without spaces`);
+    }
     const instance: InstanceConfig = { name, url: normaliseUrl(url, `${where}.url`, fail), proxy };
-    return sandbox ? { ...instance, sandbox } : instance;
+    if (sandbox) instance.sandbox = sandbox;
+    if (proxyKey !== undefined) instance.proxyKey = proxyKey;
+    return instance;
   });
 }
 

@@ -1,9 +1,16 @@
 import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import path from 'node:path';
-import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
-import { ConfigError, loadInstances, parsePort, publicInstances, usesSandbox } from './config.ts';
+import { createNodeServer } from './node-listener.ts';
+import {
+  ConfigError,
+  loadAllowedHosts,
+  loadInstances,
+  parsePort,
+  publicInstances,
+  usesSandbox,
+} from './config.ts';
 import type { InstanceConfig } from './config.ts';
 
 // Entry point of `npm run serve`. `--check` validates the configuration and prints it as JSON, for scripts/start.mjs.
@@ -13,10 +20,11 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-function configure(): { instances: InstanceConfig[]; port: number; host: string } {
+function configure(): { instances: InstanceConfig[]; allowedHosts: string[]; port: number; host: string } {
   try {
     return {
       instances: loadInstances(process.env, process.cwd()),
+      allowedHosts: loadAllowedHosts(process.env, process.cwd()),
       port: parsePort(process.env.PORT, 5173, 'PORT'),
       host: process.env.HOST?.trim() || '127.0.0.1',
     };
@@ -26,7 +34,7 @@ function configure(): { instances: InstanceConfig[]; port: number; host: string 
   }
 }
 
-const { instances, port, host } = configure();
+const { instances, allowedHosts, port, host } = configure();
 
 if (process.argv.includes('--check')) {
   const sandbox = usesSandbox(process.env, process.cwd());
@@ -39,8 +47,9 @@ if (!existsSync(path.join(distDir, 'index.html'))) {
   fail(`no production build at ${distDir} (index.html missing): run npm run build`);
 }
 
-const { app, staticFiles } = createApp({ instances, distDir });
-const server = serve({ fetch: app.fetch, port, hostname: host }) as Server;
+const { app, staticFiles } = createApp({ instances, distDir, allowedHosts, bindHost: host });
+const server: Server = createNodeServer((request, env) => app.fetch(request, env));
+server.listen(port, host);
 
 server.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EADDRINUSE') {

@@ -27,6 +27,7 @@ function echoServer(): Hono {
   const app = new Hono();
   app.get('/redirect-internal', (c) => c.redirect(`${new URL(c.req.url).origin}/sessions?x=1`, 302));
   app.get('/redirect-relative', (c) => c.redirect('/docs/', 301));
+  app.get('/alyx/redirect-relative', (c) => c.redirect('/docs/', 301));
   app.get('/alyx/redirect-prefixed', (c) => c.redirect('/alyx/docs/', 301));
   app.get('/redirect-external', (c) => c.redirect('https://s3.example.org/cache.zip', 302));
   app.get('/slow', async (c) => {
@@ -214,7 +215,7 @@ describe('the same-origin proxy', () => {
     expect(json<{ detail: string }>(response).detail).toMatch(/^up at .* did not answer within/);
   });
 
-  it('returns redirects without following them, mapping instance locations under the proxy prefix', async () => {
+  it('returns redirects without following them, mapping instance locations under the proxy prefix and refusing others', async () => {
     const internal = await rawRequest(explorer.port, '/api/up/redirect-internal');
     expect(internal.status).toBe(302);
     expect(internal.headers.location).toBe('/api/up/sessions?x=1');
@@ -224,13 +225,21 @@ describe('the same-origin proxy', () => {
     const prefixed = await rawRequest(explorer.port, '/api/sub/redirect-prefixed');
     expect(prefixed.headers.location).toBe('/api/sub/docs/');
     const external = await rawRequest(explorer.port, '/api/up/redirect-external');
-    expect(external.status).toBe(302);
-    expect(external.headers.location).toBe('https://s3.example.org/cache.zip');
+    expect(external.status).toBe(502);
+    expect(external.headers.location).toBeUndefined();
+    expect(JSON.parse(external.body)).toEqual({
+      detail: expect.stringMatching(/redirected \(302\) outside/),
+    });
+    // Same origin, but out of the instance's base path /alyx: the browser must not be sent to /api/sub/../docs.
+    const outOfBase = await rawRequest(explorer.port, '/api/sub/redirect-relative');
+    expect(outOfBase.status).toBe(502);
+    expect(outOfBase.headers.location).toBeUndefined();
     expect(upstreamHits).toEqual([
       '/redirect-internal',
       '/redirect-relative',
       '/alyx/redirect-prefixed',
       '/redirect-external',
+      '/alyx/redirect-relative',
     ]);
   });
 });

@@ -1,5 +1,8 @@
 import { publicInstances } from './config.ts';
 import type { InstanceConfig } from './config.ts';
+import { safeContentType } from './proxy-content.ts';
+import { readCappedBody } from './request-body.ts';
+import { PROXY_CSP } from './security-headers.ts';
 import { unsafeTargetReason } from './target.ts';
 
 export const PROXY_PREFIX = '/api';
@@ -17,9 +20,16 @@ export interface ConnectionInfo {
 export interface ProxyOptions {
   /** How long to wait for the upstream response headers (default 120 s). */
   timeoutMs?: number;
-  /** Largest request body forwarded (default 10 MB). */
+  /** Largest request body forwarded (default 10 MB), enforced while it streams in. */
   maxBodyBytes?: number;
+  /** How long a request body may take to arrive (default 60 s). */
+  bodyTimeoutMs?: number;
+  /** Where one-line notes about refused uploads go (default console.warn). */
+  log?: (line: string) => void;
 }
+
+/** Header carrying an instance's `proxyKey`; whatever a client sends under this name is never forwarded. */
+export const PROXY_KEY_HEADER = 'x-explorer-proxy-key';
 
 export type ProxyHandler = (req: Request, info?: ConnectionInfo) => Promise<Response>;
 
@@ -34,12 +44,12 @@ const REQUEST_HEADERS = [
   'if-none-match',
   'user-agent',
 ];
+// content-type is decided by safeContentType, never copied.
 const RESPONSE_HEADERS = [
   'allow',
   'cache-control',
   'content-disposition',
   'content-language',
-  'content-type',
   'etag',
   'expires',
   'last-modified',
@@ -65,11 +75,15 @@ export function createProxyHandler(
 ): ProxyHandler {
   const timeoutMs = options.timeoutMs ?? 120_000;
   const maxBodyBytes = options.maxBodyBytes ?? 10 * 1024 * 1024;
+  const bodyTimeoutMs = options.bodyTimeoutMs ?? 60_000;
+  const log = options.log ?? ((line: string) => console.warn(line));
   const byName = new Map(instances.map((instance) => [instance.name, instance]));
   const instancesBody = JSON.stringify(publicInstances(instances));
   const names = instances.filter((instance) => instance.proxy).map((instance) => instance.name);
 
-  return async (req, info = {}) => {
+  return async (req, info = {}) => withProxyHeaders(await handle(req, info));
+
+  async function handle(req: Request, info: ConnectionInfo): Promise<Response> {
     const url = new URL(req.url);
     if (url.pathname === INSTANCES_PATH) {
       if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -104,16 +118,32 @@ export function createProxyHandler(
       return jsonError(400, 'Refused request target: it leaves the configured instance');
     }
 
-    let body: ArrayBuffer | undefined;
+    let body: Uint8Array | undefined;
     if (req.method !== 'GET' && req.method !== 'HEAD') {
+      const tooLarge = `Request body larger than ${maxBodyBytes} bytes`;
       const declared = Number(req.headers.get('content-length') ?? 0);
-      if (declared > maxBodyBytes) return jsonError(413, `Request body larger than ${maxBodyBytes} bytes`);
-      // Buffered so the upstream sees a Content-Length: Apache/mod_wsgi refuses chunked request bodies.
-      body = await req.arrayBuffer();
-      if (body.byteLength > maxBodyBytes) {
-        return jsonError(413, `Request body larger than ${maxBodyBytes} bytes`);
+      if (declared > maxBodyBytes) {
+        log(
+          `explorer: refused ${req.method} ${url.pathname}: declared body of ${declared} bytes > ${maxBodyBytes}`,
+        );
+        return jsonError(413, tooLarge, CLOSE);
       }
-      if (body.byteLength === 0) body = undefined;
+      const read = await readCappedBody(req.body, maxBodyBytes, bodyTimeoutMs);
+      if (!read.ok) {
+        log(
+          `explorer: ${UPLOAD_NOTES[read.reason]} ${req.method} ${url.pathname} after ${read.received} bytes`,
+        );
+        if (read.reason === 'too-large') return jsonError(413, tooLarge, CLOSE);
+        if (read.reason === 'timeout') {
+          return jsonError(
+            408,
+            `Request body not received within ${Math.round(bodyTimeoutMs / 1000)} s`,
+            CLOSE,
+          );
+        }
+        return new Response(null, { status: 499 });
+      }
+      body = read.body;
     }
 
     const headers = new Headers();
@@ -121,6 +151,7 @@ export function createProxyHandler(
       const value = req.headers.get(header);
       if (value !== null) headers.set(header, value);
     }
+    if (instance.proxyKey) headers.set(PROXY_KEY_HEADER, instance.proxyKey);
     if (info.remoteAddress) headers.set('x-forwarded-for', info.remoteAddress);
     headers.set('x-forwarded-proto', url.protocol.replace(/:$/, ''));
     headers.set('x-forwarded-host', req.headers.get('host') ?? url.host);
@@ -133,7 +164,7 @@ export function createProxyHandler(
       upstream = await fetch(target, {
         method: req.method,
         headers,
-        body,
+        body: body as BodyInit | undefined,
         redirect: 'manual',
         signal: AbortSignal.any([timeout.signal, req.signal]),
       });
@@ -156,27 +187,62 @@ export function createProxyHandler(
       if (value !== null) responseHeaders.set(header, value);
     }
     const location = upstream.headers.get('location');
-    if (location !== null) responseHeaders.set('location', rewriteLocation(location, target, base, prefix));
+    if (location !== null) {
+      const rewritten = rewriteLocation(location, target, base, prefix);
+      if (rewritten === undefined) {
+        await upstream.body?.cancel().catch(() => undefined);
+        return jsonError(
+          502,
+          `${name} redirected (${upstream.status}) outside its configured base ${instance.url}; the explorer does not follow or pass on such redirects`,
+        );
+      }
+      responseHeaders.set('location', rewritten);
+    }
+    const type = safeContentType(upstream.headers.get('content-type'));
+    responseHeaders.set('content-type', type.contentType);
+    if (type.neutralised) responseHeaders.set('content-disposition', 'attachment');
     return new Response(upstream.body, {
       status: upstream.status,
       statusText: upstream.statusText,
       headers: responseHeaders,
     });
-  };
+  }
 }
 
-/** Maps a redirect on the instance back under the proxy prefix, so the browser never leaves the explorer's origin. */
-export function rewriteLocation(location: string, requestUrl: URL, base: URL, prefix: string): string {
+const CLOSE = { connection: 'close' };
+const UPLOAD_NOTES = {
+  'too-large': 'cut an oversized upload to',
+  timeout: 'gave up on a slow upload to',
+  aborted: 'client aborted an upload to',
+} as const;
+
+/**
+ * Maps a redirect on the instance back under the proxy prefix, so the browser never leaves the
+ * explorer's origin; undefined when it leaves the instance's base (another origin or another path).
+ */
+export function rewriteLocation(
+  location: string,
+  requestUrl: URL,
+  base: URL,
+  prefix: string,
+): string | undefined {
   let resolved: URL;
   try {
     resolved = new URL(location, requestUrl);
   } catch {
-    return location;
+    return undefined;
   }
   const basePath = base.pathname.replace(/\/$/, '');
-  if (resolved.origin !== base.origin) return location;
-  if (resolved.pathname !== basePath && !resolved.pathname.startsWith(`${basePath}/`)) return location;
+  if (resolved.origin !== base.origin) return undefined;
+  if (resolved.pathname !== basePath && !resolved.pathname.startsWith(`${basePath}/`)) return undefined;
   return `${prefix}${resolved.pathname.slice(basePath.length)}${resolved.search}${resolved.hash}`;
+}
+
+/** Whatever the proxy answers is inert as a document, in the dev server as in the app server. */
+function withProxyHeaders(response: Response): Response {
+  response.headers.set('content-security-policy', PROXY_CSP);
+  response.headers.set('x-content-type-options', 'nosniff');
+  return response;
 }
 
 function describeFetchError(error: unknown): string {

@@ -1,8 +1,8 @@
 import { request } from 'node:http';
 import type { IncomingHttpHeaders, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
 import type { HttpBindings } from '@hono/node-server';
+import { createNodeServer } from './node-listener.ts';
 
 // Test-only helpers: real servers on random loopback ports, and raw HTTP requests whose target is sent verbatim.
 
@@ -16,20 +16,19 @@ export function listen(
   fetch: (request: Request, env: HttpBindings) => Response | Promise<Response>,
 ): Promise<Listening> {
   return new Promise((resolve) => {
-    const server = serve(
-      { fetch: (req, env) => fetch(req, env as HttpBindings), port: 0, hostname: '127.0.0.1' },
-      (info: AddressInfo) => {
-        resolve({
-          url: `http://127.0.0.1:${info.port}`,
-          port: info.port,
-          close: () =>
-            new Promise<void>((done) => {
-              (server as Server).closeAllConnections();
-              server.close(() => done());
-            }),
-        });
-      },
-    );
+    const server: Server = createNodeServer(fetch);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      resolve({
+        url: `http://127.0.0.1:${port}`,
+        port,
+        close: () =>
+          new Promise<void>((done) => {
+            server.closeAllConnections();
+            server.close(() => done());
+          }),
+      });
+    });
   });
 }
 

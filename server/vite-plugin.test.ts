@@ -81,3 +81,29 @@ describe('alyxProxyPlugin in the Vite dev server', () => {
     expect(page.body).toContain('<title>dev</title>');
   });
 });
+
+describe('the dev server, like the app server', () => {
+  it('sends the security headers, with a dev CSP that still forbids framing and plugins', async () => {
+    const page = await rawRequest(port, '/', { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(200);
+    expect(page.headers['x-frame-options']).toBe('DENY');
+    expect(page.headers['x-content-type-options']).toBe('nosniff');
+    expect(page.headers['referrer-policy']).toBe('no-referrer');
+    expect(page.headers['content-security-policy']).toMatch(/frame-ancestors 'none'/);
+    expect(page.headers['content-security-policy']).toMatch(/object-src 'none'/);
+    const proxied = await rawRequest(port, '/api/up/x');
+    expect(proxied.headers['content-security-policy']).toMatch(/^sandbox; default-src 'none'/);
+    expect(proxied.headers['x-frame-options']).toBe('DENY');
+  });
+
+  it('refuses a foreign Host (DNS rebinding) and answers loopback names', async () => {
+    for (const target of ['/', '/api/up/x', '/__explorer/instances']) {
+      const refused = await rawRequest(port, target, { headers: { host: 'rebind.evil.example' } });
+      expect(refused.status, target).toBe(403);
+      expect(refused.headers['x-frame-options'], target).toBe('DENY');
+      expect(refused.body).not.toContain('upstream');
+    }
+    const local = await rawRequest(port, '/__explorer/instances', { headers: { host: `localhost:${port}` } });
+    expect(local.status).toBe(200);
+  });
+});

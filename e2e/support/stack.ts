@@ -17,6 +17,13 @@ export const E2E_SANDBOXES: readonly E2eSandbox[] = [
   { instance: 'rootonly', port: 8103 + offset, args: ['--discovery', 'root'] },
 ];
 
+/**
+ * A hostile instance (e2e/support/hostile-server.ts): a JSON root so it configures like any instance,
+ * plus pages that try to run script on the explorer's origin or frame it.
+ */
+export const E2E_HOSTILE = { instance: 'hostile', port: 8104 + offset } as const;
+export const E2E_HOSTILE_URL = `http://127.0.0.1:${E2E_HOSTILE.port}`;
+
 export const sandboxUrl = (instance: string): string => {
   const found = E2E_SANDBOXES.find((s) => s.instance === instance);
   if (!found) throw new Error(`No e2e sandbox named ${instance}`);
