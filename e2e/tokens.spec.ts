@@ -34,6 +34,7 @@ test('a record opened in a new tab is signed in without the login page, and logo
     if (frame === second.mainFrame()) secondUrls.push(frame.url());
   });
   await second.goto(recordHref ?? '');
+  await expect(second).toHaveURL((url) => url.pathname === recordHref);
   await expect(second.getByRole('main').getByRole('heading', { level: 2 })).toBeVisible();
   await expect(new AppShell(second).account).toContainText('alice');
   expect(secondUrls.filter((url) => url.includes('/~/login'))).toEqual([]);

@@ -20,6 +20,7 @@ let channel: BroadcastChannel | null = null;
 let applyingRemote = false;
 const waiting = new Map<string, (token: string | null) => void>();
 const asking = new Map<string, Promise<string | null>>();
+const remoteLogoutListeners = new Set<(instance: string) => void>();
 
 function isMessage(data: unknown): data is Message {
   if (data === null || typeof data !== 'object') return false;
@@ -62,6 +63,7 @@ function onMessage(event: MessageEvent<unknown>): void {
     } finally {
       applyingRemote = false;
     }
+    for (const listener of [...remoteLogoutListeners]) listener(message.instance);
   }
 }
 
@@ -84,6 +86,12 @@ export function startTabHandover(): () => void {
     joined.close();
     if (channel === joined) channel = null;
   };
+}
+
+/** Calls `listener(instance)` when another tab logged out of `instance`. Returns the unsubscribe. */
+export function onRemoteLogout(listener: (instance: string) => void): () => void {
+  remoteLogoutListeners.add(listener);
+  return () => remoteLogoutListeners.delete(listener);
 }
 
 /**
