@@ -95,6 +95,18 @@ for (const width of [1280, 800]) {
       });
     await expect(main.locator('img')).toHaveCount(0);
 
+    // Wrapping the hostile text must not crush the columns beside it into one letter per line
+    // (two lines for "Relation / choices" are fine; "Name" broken letter by letter was 4).
+    for (const name of ['Filters', 'Fields']) {
+      const heights = await page
+        .getByRole('table', { name, exact: true })
+        .locator('th')
+        .evaluateAll((cells) => cells.map((cell) => cell.getBoundingClientRect().height));
+      expect(Math.max(...heights), `${name} header height`).toBeLessThan(80);
+    }
+
     await page.screenshot({ path: `screenshots/hostile-docs-${width}.png` });
+    await page.getByRole('heading', { name: 'Filters' }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `screenshots/hostile-docs-${width}-tables.png` });
   });
 }
