@@ -2,8 +2,11 @@ import { createBrowserRouter } from 'react-router';
 import { RouterProvider } from 'react-router';
 import { AppProviders } from './providers.tsx';
 import { createExplorer } from './create-explorer.ts';
+import { onRemoteLogout } from '../lib/tab-handover.ts';
 
 const { router, queryClient } = createExplorer(createBrowserRouter);
+// As a logout here does: the next account must not see this one's cached responses.
+onRemoteLogout((instance) => queryClient.removeQueries({ queryKey: ['alyx', instance] }));
 
 export function App() {
   return (

@@ -1,10 +1,10 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { data, redirect, type LoaderFunctionArgs } from 'react-router';
-import { getToken } from '../api/auth/token-store.ts';
 import { findInstance, type InstanceConfig } from '../api/instances.ts';
 import { instancesQuery } from '../api/queries/instances-query.ts';
 import { apiModelQuery } from '../api/queries/schema-query.ts';
 import { parseAppPath, paths } from '../config/paths.ts';
+import { tokenFromOtherTabs } from '../lib/tab-handover.ts';
 import { queryClientContext } from './query-context.ts';
 
 /** The configured instance named in the URL, or a 404 route error. */
@@ -20,10 +20,13 @@ export async function requireInstance({
   return instance;
 }
 
-/** Views that read data need a token: without one, go to login first and come back. */
+/**
+ * Views that read data need a token: without one — and none handed over by another open tab (a
+ * ctrl-clicked record) — go to login first and come back.
+ */
 export async function requireSignedIn(args: LoaderFunctionArgs): Promise<InstanceConfig> {
   const instance = await requireInstance(args);
-  if (getToken(instance.name) === null) {
+  if ((await tokenFromOtherTabs(instance.name)) === null) {
     const url = new URL(args.request.url);
     throw redirect(paths.login(instance.name, `${url.pathname}${url.search}`));
   }
@@ -40,5 +43,6 @@ export async function requireSignedIn(args: LoaderFunctionArgs): Promise<Instanc
 export async function warmUp(queryClient: QueryClient, pathname: string): Promise<void> {
   const instances = await queryClient.fetchQuery(instancesQuery()).catch(() => undefined);
   const instance = findInstance(instances ?? [], parseAppPath(pathname).instance);
-  if (instance && getToken(instance.name) !== null) void queryClient.prefetchQuery(apiModelQuery(instance));
+  if (instance && (await tokenFromOtherTabs(instance.name)) !== null)
+    void queryClient.prefetchQuery(apiModelQuery(instance));
 }

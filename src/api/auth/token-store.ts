@@ -5,7 +5,10 @@
 
 const PREFIX = 'alyx-explorer:token:';
 
-type Listener = (instance: string) => void;
+/** 'storage': another tab changed a remembered (localStorage) token. */
+export type TokenChange = 'set' | 'clear' | 'storage';
+
+type Listener = (instance: string, change: TokenChange) => void;
 
 const listeners = new Set<Listener>();
 const memory = new Map<string, string>();
@@ -19,8 +22,8 @@ function storage(kind: 'session' | 'local'): Storage | null {
   }
 }
 
-function notify(instance: string): void {
-  for (const listener of [...listeners]) listener(instance);
+function notify(instance: string, change: TokenChange): void {
+  for (const listener of [...listeners]) listener(instance, change);
 }
 
 export function getToken(instance: string): string | null {
@@ -38,7 +41,7 @@ export function setToken(instance: string, token: string, remember = false): voi
   const target = remember ? local : session;
   if (target) target.setItem(key, token);
   else memory.set(key, token);
-  notify(instance);
+  notify(instance, 'set');
 }
 
 export function clearToken(instance: string): void {
@@ -46,7 +49,7 @@ export function clearToken(instance: string): void {
   storage('session')?.removeItem(key);
   storage('local')?.removeItem(key);
   memory.delete(key);
-  notify(instance);
+  notify(instance, 'clear');
 }
 
 /** Whether the token survives closing the browser. */
@@ -58,7 +61,7 @@ export function isTokenRemembered(instance: string): boolean {
 export function subscribeTokens(listener: Listener): () => void {
   listeners.add(listener);
   const onStorage = (event: StorageEvent): void => {
-    if (event.key?.startsWith(PREFIX)) listener(event.key.slice(PREFIX.length));
+    if (event.key?.startsWith(PREFIX)) listener(event.key.slice(PREFIX.length), 'storage');
   };
   const target = typeof window === 'undefined' ? null : window;
   target?.addEventListener('storage', onStorage);

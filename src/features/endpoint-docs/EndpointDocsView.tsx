@@ -10,6 +10,7 @@ import { FieldsTable } from './FieldsTable.tsx';
 import { FiltersTable } from './FiltersTable.tsx';
 import { LazyMarkdown } from './LazyMarkdown.tsx';
 import { RoutesTable } from './RoutesTable.tsx';
+import classes from './EndpointDocs.module.css';
 
 function sameNames(a: readonly { name: string }[], b: readonly { name: string }[]): boolean {
   return a.length === b.length && a.every((field, index) => field.name === b[index]?.name);
@@ -19,7 +20,7 @@ function Docs({ instance, endpoint }: { instance: string; endpoint: EndpointMode
   const listDiffers =
     endpoint.listFields.length > 0 && !sameNames(endpoint.listFields, endpoint.detailFields);
   return (
-    <Stack gap="lg" maw={1100}>
+    <Stack gap="lg" maw={1100} className={classes.docs}>
       <Stack gap={4}>
         <Group gap="sm" align="baseline">
           <Title order={1} ff="monospace">

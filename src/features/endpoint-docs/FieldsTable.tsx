@@ -5,6 +5,7 @@ import type { FieldModel } from '../../api/schema/model.ts';
 import { Choices } from './Choices.tsx';
 import { describeType } from './field-type.ts';
 import { InlineCode } from './InlineCode.tsx';
+import classes from './EndpointDocs.module.css';
 import { RelationLink } from './RelationLink.tsx';
 
 const yes = (value: boolean) => (value ? 'yes' : '');
@@ -38,7 +39,7 @@ export function FieldsTable({
               <Table.Td>
                 <Code>{field.name}</Code>
                 {field.description ? (
-                  <Text size="xs" c="dimmed" mt={2}>
+                  <Text size="xs" c="dimmed" mt={2} className={classes.description}>
                     <InlineCode text={field.description} />
                   </Text>
                 ) : null}

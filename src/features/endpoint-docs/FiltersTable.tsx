@@ -5,6 +5,7 @@ import type { FilterModel } from '../../api/schema/model.ts';
 import { Choices } from './Choices.tsx';
 import { describeType } from './field-type.ts';
 import { InlineCode } from './InlineCode.tsx';
+import classes from './EndpointDocs.module.css';
 import { RelationLink } from './RelationLink.tsx';
 
 export function FiltersTable({ instance, filters }: { instance: string; filters: readonly FilterModel[] }) {
@@ -34,7 +35,7 @@ export function FiltersTable({ instance, filters }: { instance: string; filters:
                 <RelationLink instance={instance} relation={filter.relation} />
               </Table.Td>
               <Table.Td>
-                <Text size="sm">
+                <Text size="sm" className={classes.description}>
                   <InlineCode text={filter.description} />
                 </Text>
               </Table.Td>

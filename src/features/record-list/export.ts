@@ -8,15 +8,27 @@ function cellText(value: unknown): string {
   return JSON.stringify(value);
 }
 
-function csvField(text: string): string {
-  return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
+/** What a spreadsheet would run as a formula (OWASP "CSV injection"). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+function csvField(text: string, value: unknown = text): string {
+  // Numbers and booleans are written by us, not the instance: `-3` stays a number.
+  const safe = typeof value === 'string' && FORMULA_START.test(text) ? `'${text}` : text;
+  return /[",\r\n]/.test(safe) || safe !== safe.trim() ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-/** RFC 4180: CRLF line ends, quoted fields where needed; nested values as JSON. */
+/** A byte-order mark, so spreadsheets read the file as UTF-8 rather than the system code page. */
+export const UTF8_BOM = '\uFEFF';
+
+/**
+ * RFC 4180: CRLF line ends, quoted fields where needed; nested values as JSON. Text that a
+ * spreadsheet would take for a formula gets a leading `'`; column names are instance text too.
+ */
 export function toCsv(rows: readonly Row[], columns: readonly string[]): string {
-  const lines = [columns.map(csvField).join(',')];
-  for (const row of rows) lines.push(columns.map((name) => csvField(cellText(row[name]))).join(','));
-  return `${lines.join('\r\n')}\r\n`;
+  const lines = [columns.map((name) => csvField(name)).join(',')];
+  for (const row of rows)
+    lines.push(columns.map((name) => csvField(cellText(row[name]), row[name])).join(','));
+  return `${UTF8_BOM}${lines.join('\r\n')}\r\n`;
 }
 
 export function toJson(rows: readonly Row[]): string {

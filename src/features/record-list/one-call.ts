@@ -39,8 +39,36 @@ const PYTHON_KEYWORDS = new Set([
   'yield',
 ]);
 
+const PRINTABLE = /^(?:[^\p{C}\p{Z}]| )$/u;
+
+/** `AlyxClient.rest(self, url, action, id, data, files, no_cache, **kwargs)`: these names cannot be filters. */
+const REST_ARGUMENTS = new Set(['self', 'url', 'action', 'id', 'data', 'files', 'no_cache']);
+
+function hex(code: number, width: number): string {
+  return code.toString(16).padStart(width, '0');
+}
+
+function pythonChar(char: string): string {
+  if (char === '\\') return '\\\\';
+  if (char === "'") return "\\'";
+  if (char === '\n') return '\\n';
+  if (char === '\r') return '\\r';
+  if (char === '\t') return '\\t';
+  if (PRINTABLE.test(char)) return char;
+  // Control, format (bidi overrides), separators, surrogates, private use: spelled out, so a pasted
+  // snippet is one line that reads the way Python parses it.
+  const code = char.codePointAt(0) ?? 0;
+  if (code < 0x100) return `\\x${hex(code, 2)}`;
+  if (code < 0x10000) return `\\u${hex(code, 4)}`;
+  return `\\U${hex(code, 8)}`;
+}
+
+/** A Python `str` literal of exactly `value`, in printable characters only. */
 export function pythonString(value: string): string {
-  return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n')}'`;
+  // Iterating a string yields code points, and lone surrogates on their own.
+  let body = '';
+  for (const char of value) body += pythonChar(char);
+  return `'${body}'`;
 }
 
 function pythonValue(value: string, kind: string | undefined): string {
@@ -52,7 +80,8 @@ function pythonValue(value: string, kind: string | undefined): string {
 
 /**
  * ONE pages by itself (it follows `count` lazily), so `limit`/`offset` are left out. A repeated key
- * becomes a Python list, which ONE joins with commas: the closest ONE can express.
+ * becomes a Python list, which ONE joins with commas: the closest ONE can express. Keys that are not
+ * Python identifiers go through `**{...}`; every string is an escaped literal (see pythonString).
  */
 export function oneCall(endpointName: string, search: URLSearchParams, endpoint?: EndpointModel): string {
   const kinds = new Map((endpoint?.filters ?? []).map((f) => [f.name, f.kind]));
@@ -63,7 +92,12 @@ export function oneCall(endpointName: string, search: URLSearchParams, endpoint?
   }
   const plain: string[] = [];
   const odd: string[] = [];
+  const dropped: string[] = [];
   for (const [key, values] of grouped) {
+    if (REST_ARGUMENTS.has(key)) {
+      dropped.push(pythonString(key));
+      continue;
+    }
     const kind = kinds.get(key);
     const rendered =
       values.length === 1
@@ -74,5 +108,7 @@ export function oneCall(endpointName: string, search: URLSearchParams, endpoint?
   }
   const args = [pythonString(endpointName), "'list'", ...plain];
   if (odd.length > 0) args.push(`**{${odd.join(', ')}}`);
-  return `one.alyx.rest(${args.join(', ')})`;
+  const call = `one.alyx.rest(${args.join(', ')})`;
+  // pythonString output holds no line break, so the note stays a comment on the same line.
+  return dropped.length > 0 ? `${call}  # left out, ONE cannot pass: ${dropped.join(', ')}` : call;
 }
