@@ -2,7 +2,7 @@ import './mantine-styles.ts';
 import { MantineProvider } from '@mantine/core';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { theme } from '../theme.ts';
+import { cssVariablesResolver, theme } from '../theme.ts';
 
 export function AppProviders({
   queryClient,
@@ -16,7 +16,13 @@ export function AppProviders({
   return (
     // Without deduplication the provider writes every theme variable itself, so the static
     // default-css-variables sheet (4 KB gzip) stays out of the first screen (see mantine-styles.ts).
-    <MantineProvider theme={theme} defaultColorScheme="auto" env={env} deduplicateCssVariables={false}>
+    <MantineProvider
+      theme={theme}
+      cssVariablesResolver={cssVariablesResolver}
+      defaultColorScheme="auto"
+      env={env}
+      deduplicateCssVariables={false}
+    >
       <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
     </MantineProvider>
   );

@@ -26,7 +26,7 @@ export function AppHeader({ instances, instance, signedIn, navbar }: AppHeaderPr
           <Burger
             opened={navbar.opened}
             onClick={navbar.toggle}
-            hiddenFrom="sm"
+            hiddenFrom="md"
             size="sm"
             aria-label="Toggle endpoint tree"
           />

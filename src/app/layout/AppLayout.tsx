@@ -23,7 +23,11 @@ export function AppLayout() {
   return (
     <AppShell
       header={{ height: 56 }}
-      navbar={withNavbar ? { width: 320, breakpoint: 'sm', collapsed: { mobile: !opened } } : undefined}
+      navbar={
+        withNavbar
+          ? { width: { base: 260, lg: 320 }, breakpoint: 'md', collapsed: { mobile: !opened } }
+          : undefined
+      }
       padding="md"
     >
       <Anchor href="#main" className={classes.skip}>

@@ -56,11 +56,13 @@ describe('endpoint tree', () => {
     renderApp('/sandbox/labs/~/docs', { models, tokens });
     const tree = await screen.findByRole('tree', { name: 'Endpoints' });
     const datasets = within(tree).getByRole('treeitem', { name: /^datasets/ });
-    expect(datasets.getAttribute('href')).toBe('/sandbox/datasets');
+    expect(within(datasets).getAllByRole('link')[0]?.getAttribute('href')).toBe('/sandbox/datasets');
     expect(datasets.textContent).toContain('/datasets/{id}');
     expect(datasets.textContent).toContain('PATCH');
     const action = within(tree).getByRole('treeitem', { name: /^register-file/ });
-    expect(action.getAttribute('href')).toBe('/sandbox/register-file/~/docs');
+    expect(within(action).getAllByRole('link')[0]?.getAttribute('href')).toBe(
+      '/sandbox/register-file/~/docs',
+    );
     expect(action.getAttribute('data-action')).toBe('true');
     expect(within(tree).getByRole('link', { name: 'datasets documentation' }).getAttribute('href')).toBe(
       '/sandbox/datasets/~/docs',
@@ -89,7 +91,14 @@ describe('endpoint tree', () => {
     fireEvent.keyDown(second, { key: 'Enter' });
     await screen.findByRole('treeitem', { name: /^surgeries/, selected: true });
     expect(router.state.location.pathname).toBe(`/${TEST_INSTANCE.name}/surgeries`);
-    fireEvent.keyDown(document.activeElement ?? second, { key: 'ArrowLeft' });
+    // Right reaches the endpoint's docs link, Left comes back.
+    const surgeries = within(tree).getByRole('treeitem', { name: /^surgeries/ });
+    surgeries.focus();
+    fireEvent.keyDown(surgeries, { key: 'ArrowRight' });
+    expect(document.activeElement).toBe(within(tree).getByRole('link', { name: 'surgeries documentation' }));
+    fireEvent.keyDown(document.activeElement as HTMLElement, { key: 'ArrowLeft' });
+    expect(document.activeElement).toBe(surgeries);
+    fireEvent.keyDown(surgeries, { key: 'ArrowLeft' });
     expect(document.activeElement).toBe(subjects);
   });
 });

@@ -30,6 +30,7 @@ export function EndpointTree({ groups, selected, filtering, hrefFor, docsHrefFor
   const [toggled, setToggled] = useState<Record<string, boolean>>({});
   const [focused, setFocused] = useState<string | null>(null);
   const elements = useRef(new Map<string, HTMLElement>());
+  const docsLinks = useRef(new Map<HTMLElement, string>());
 
   const selectedGroup = groups.find((g) => g.endpoints.some((e) => e.name === selected))?.group ?? null;
   // Every group starts open, so a new user sees every endpoint at first sight; collapsing is the user's choice.
@@ -48,6 +49,10 @@ export function EndpointTree({ groups, selected, filtering, hrefFor, docsHrefFor
     if (element) elements.current.set(key, element);
     else elements.current.delete(key);
   };
+  const registerDocs = (endpoint: string) => (element: HTMLElement | null) => {
+    for (const [link, name] of docsLinks.current) if (name === endpoint) docsLinks.current.delete(link);
+    if (element) docsLinks.current.set(element, endpoint);
+  };
   const focus = (key: string | undefined): void => {
     if (key === undefined) return;
     setFocused(key);
@@ -57,6 +62,14 @@ export function EndpointTree({ groups, selected, filtering, hrefFor, docsHrefFor
     setToggled((current) => ({ ...current, [group]: open ?? !isExpanded(group) }));
 
   const onKeyDown = (event: KeyboardEvent<HTMLUListElement>): void => {
+    const docsOf = docsLinks.current.get(document.activeElement as HTMLElement);
+    if (docsOf !== undefined) {
+      if (event.key === 'ArrowLeft' || event.key === 'Escape') {
+        event.preventDefault();
+        focus(leafKey(docsOf));
+      }
+      return; // Enter follows the docs link natively.
+    }
     const index = visible.findIndex((item) => elements.current.get(item.key) === document.activeElement);
     const item = visible[index];
     if (!item) return;
@@ -74,7 +87,10 @@ export function EndpointTree({ groups, selected, filtering, hrefFor, docsHrefFor
       case 'End':
         return handled(() => focus(visible[visible.length - 1]?.key));
       case 'ArrowRight':
-        if (item.endpoint) return;
+        if (item.endpoint) {
+          const docs = [...docsLinks.current].find(([, name]) => name === item.endpoint?.name)?.[0];
+          return docs ? handled(() => docs.focus()) : undefined;
+        }
         return handled(() =>
           isExpanded(item.group) ? focus(visible[index + 1]?.key) : toggle(item.group, true),
         );
@@ -133,6 +149,7 @@ export function EndpointTree({ groups, selected, filtering, hrefFor, docsHrefFor
                       selected={endpoint.name === selected}
                       tabbable={tabbable === k}
                       register={register(k)}
+                      registerDocs={registerDocs(endpoint.name)}
                       onFocus={() => setFocused(k)}
                     />
                   );

@@ -13,26 +13,36 @@ interface TreeLeafProps {
   selected: boolean;
   tabbable: boolean;
   register: (element: HTMLElement | null) => void;
+  registerDocs: (element: HTMLAnchorElement | null) => void;
   onFocus: () => void;
 }
 
-export function TreeLeaf({ endpoint, href, docsHref, selected, tabbable, register, onFocus }: TreeLeafProps) {
+export function TreeLeaf({
+  endpoint,
+  href,
+  docsHref,
+  selected,
+  tabbable,
+  register,
+  registerDocs,
+  onFocus,
+}: TreeLeafProps) {
   const route = endpoint.detail?.path ?? endpoint.list?.path ?? `/${endpoint.name}`;
+  // The treeitem is the row, so its two links (list, docs) are both inside it: ARIA allows only
+  // treeitems in a tree's groups. Arrows move between rows; Right reaches the docs link.
   return (
-    <li role="none" className={classes.row}>
-      <Link
-        ref={register}
-        role="treeitem"
-        to={href}
-        className={classes.leaf}
-        aria-selected={selected}
-        aria-current={selected ? 'page' : undefined}
-        aria-level={2}
-        tabIndex={tabbable ? 0 : -1}
-        data-action={!endpoint.browsable}
-        data-endpoint={endpoint.name}
-        onFocus={onFocus}
-      >
+    <li
+      ref={register}
+      role="treeitem"
+      className={classes.row}
+      aria-selected={selected}
+      aria-level={2}
+      tabIndex={tabbable ? 0 : -1}
+      data-action={!endpoint.browsable}
+      data-endpoint={endpoint.name}
+      onFocus={onFocus}
+    >
+      <Link to={href} tabIndex={-1} className={classes.leaf} aria-current={selected ? 'page' : undefined}>
         <span className={classes.leafHead}>
           <Text span size="sm" fw={500}>
             {endpoint.name}
@@ -47,6 +57,7 @@ export function TreeLeaf({ endpoint, href, docsHref, selected, tabbable, registe
         <span className={classes.path}>{route}</span>
       </Link>
       <ActionIcon
+        ref={registerDocs}
         component={Link}
         to={docsHref}
         variant="subtle"
@@ -55,7 +66,7 @@ export function TreeLeaf({ endpoint, href, docsHref, selected, tabbable, registe
         tabIndex={-1}
         className={classes.docs}
         aria-label={`${endpoint.name} documentation`}
-        title={`Documentation of ${endpoint.name}`}
+        title={`Documentation of ${endpoint.name} (Right arrow from the endpoint)`}
       >
         <IconBook size={14} />
       </ActionIcon>
