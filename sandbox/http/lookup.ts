@@ -1,7 +1,7 @@
 import type { ColumnDeclaration, ColumnType, SqlFragment } from '../resources/types.ts';
 import type { Model, ModelIndex } from '../db/models.ts';
 import { quoteIdent } from '../db/models.ts';
-import { ServerError } from './errors.ts';
+import { detailError, ServerError } from './errors.ts';
 import { COMPARATORS, compare, jsonRoot, likeOn, toList, truthy } from './lookup-sql.ts';
 import { pyStr } from './lookup-values.ts';
 
@@ -70,7 +70,7 @@ export class LookupCompiler {
   }
 
   private fieldChoices(model: Model): string {
-    const names = new Set<string>(model.columns.keys());
+    const names = new Set<string>([...model.columns.values()].filter((c) => !c.secret).map((c) => c.name));
     for (const ref of this.models.referencing(model.name)) names.add(reverseName(ref.model, ref.column));
     return [...names].sort().join(', ');
   }
@@ -79,6 +79,9 @@ export class LookupCompiler {
     const [head = '', ...rest] = segments;
     const name = head === 'pk' ? 'id' : head;
     const column = model.columns.get(name);
+    // Django admin's DisallowedModelAdminLookup (a SuspiciousOperation, so 400) — Alyx itself
+    // lets `django=` reach password hashes; the sandbox refuses (ADR 0011).
+    if (column?.secret) throw detailError(400, `Filtering by ${name} not allowed`);
     if (!column && name.endsWith('_id')) {
       const relation = model.columns.get(name.slice(0, -3));
       if (relation?.foreignKey)
