@@ -8,6 +8,7 @@ import { discardSnapshot, lookupSeedSnapshot, writeSnapshot } from './db/snapsho
 import type { SeedSnapshot } from './db/snapshot.ts';
 import { FaultStore } from './http/faults.ts';
 import { createHttpApp } from './http/handler.ts';
+import { hostPolicy } from './http/hosts.ts';
 import type { DiscoverySource } from './http/runtime.ts';
 import { parseRate, Throttle } from './http/throttle.ts';
 import { resources as registry } from './resources/registry.ts';
@@ -73,6 +74,12 @@ export async function createSandbox(opts: SandboxOptions = {}): Promise<Sandbox>
       models,
       db,
       publicUrl: opts.publicUrl ?? null,
+      hosts: hostPolicy({
+        allowedHosts: opts.allowedHosts,
+        publicUrl: opts.publicUrl,
+        bindHost: opts.bindHost,
+        proxyKey: opts.proxyKey,
+      }),
       discovery: discoverySources(opts.discovery),
       ...(throttle ? { throttle } : {}),
       ...(opts.faults ? { faults: new FaultStore() } : {}),

@@ -11,6 +11,7 @@ import {
   serverErrorResponse,
 } from './errors.ts';
 import { ConnectionDropped } from './faults.ts';
+import { checkHost } from './hosts.ts';
 import { handleResource } from './resource-routes.ts';
 import type { Runtime } from './runtime.ts';
 import { clientIp } from './throttle.ts';
@@ -80,6 +81,8 @@ export function createHttpApp(runtime: Runtime): Hono {
   const app = new Hono();
   app.all('*', async (c) => {
     const request = c.req.raw;
+    const refused = checkHost(runtime.hosts, request);
+    if (refused) return refused;
     const url = new URL(request.url);
     try {
       if (runtime.faults && url.pathname !== FAULTS_PATH) {
