@@ -8,6 +8,7 @@ import { discardSnapshot, lookupSeedSnapshot, writeSnapshot } from './db/snapsho
 import type { SeedSnapshot } from './db/snapshot.ts';
 import { FaultStore } from './http/faults.ts';
 import { createHttpApp } from './http/handler.ts';
+import { DEFAULT_BODY_LIMITS } from './http/body-limit.ts';
 import { hostPolicy } from './http/hosts.ts';
 import type { DiscoverySource } from './http/runtime.ts';
 import { parseRate, Throttle } from './http/throttle.ts';
@@ -80,6 +81,10 @@ export async function createSandbox(opts: SandboxOptions = {}): Promise<Sandbox>
         bindHost: opts.bindHost,
         proxyKey: opts.proxyKey,
       }),
+      bodyLimits: {
+        maxBytes: opts.maxBodyBytes ?? DEFAULT_BODY_LIMITS.maxBytes,
+        timeoutMs: opts.bodyTimeoutMs ?? DEFAULT_BODY_LIMITS.timeoutMs,
+      },
       discovery: discoverySources(opts.discovery),
       ...(throttle ? { throttle } : {}),
       ...(opts.faults ? { faults: new FaultStore() } : {}),

@@ -22,6 +22,9 @@ export interface SandboxOptions {
   bindHost?: string;
   /** Shared secret of the app server (header X-Explorer-Proxy-Key); without it X-Forwarded-* is ignored. */
   proxyKey?: string | null;
+  /** Request body cap in bytes (default 10 MB) and time for a body to arrive (default 30 s). */
+  maxBodyBytes?: number;
+  bodyTimeoutMs?: number;
   /** Demo data on a fresh database (default scale 1); false = none. */
   seed?: { scale: number } | false;
   /** Load this Alyx `dumpdata` file on a fresh database instead of demo data. */
@@ -43,6 +46,7 @@ export interface CliConfig {
   publicUrl?: string;
   allowedHosts: string[];
   proxyKey?: string;
+  maxBodyBytes?: number;
 }
 
 export class ConfigError extends Error {}
@@ -58,6 +62,7 @@ const FLAGS_WITH_VALUE = new Set([
   '--public-url',
   '--allowed-hosts',
   '--proxy-key',
+  '--max-body',
 ]);
 const BOOLEAN_FLAGS = new Set(['--memory', '--reset', '--faults', '--help']);
 
@@ -100,7 +105,8 @@ export const USAGE = `Usage: npm run sandbox -- [options]
   --public-url URL    absolute base URL for links (SANDBOX_PUBLIC_URL)
   --allowed-hosts A,B host names answered besides loopback (SANDBOX_ALLOWED_HOSTS; others get 400)
   --proxy-key KEY     secret of the app server's X-Explorer-Proxy-Key header (SANDBOX_PROXY_KEY);
-                      X-Forwarded-* is honoured only on requests carrying it`;
+                      X-Forwarded-* is honoured only on requests carrying it
+  --max-body BYTES    request body cap (SANDBOX_MAX_BODY, default 10485760; larger → 413)`;
 
 /** CLI flags over environment variables over defaults; throws ConfigError with a one-line message. */
 export function parseCli(
@@ -145,6 +151,8 @@ export function parseCli(
     if (!/^(\*|\.?[A-Za-z0-9.-]+(:\d+)?|\[[0-9A-Fa-f:.]+\](:\d+)?)$/.test(h))
       throw new ConfigError(`allowed host must be a host name, got "${h}"`);
   const proxyKey = value('--proxy-key', 'SANDBOX_PROXY_KEY');
+  const maxBody = value('--max-body', 'SANDBOX_MAX_BODY');
+  const maxBodyBytes = maxBody === undefined ? undefined : integer('max body', maxBody, 1024, 2 ** 31);
 
   return {
     port,
@@ -159,5 +167,6 @@ export function parseCli(
     ...(publicUrl ? { publicUrl } : {}),
     allowedHosts,
     ...(proxyKey ? { proxyKey } : {}),
+    ...(maxBodyBytes ? { maxBodyBytes } : {}),
   };
 }

@@ -45,6 +45,7 @@ async function main(): Promise<void> {
     allowedHosts: config.allowedHosts,
     bindHost: config.host,
     ...(config.proxyKey ? { proxyKey: config.proxyKey } : {}),
+    ...(config.maxBodyBytes ? { maxBodyBytes: config.maxBodyBytes } : {}),
   });
   const server = await listen(sandbox, config.port, config.host);
   console.log(banner(config, server.url, sandbox.loaded));

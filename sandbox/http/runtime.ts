@@ -1,6 +1,7 @@
 import type { Database } from '../db/database.ts';
 import type { ModelIndex } from '../db/models.ts';
 import type { ResourceDeclaration } from '../resources/types.ts';
+import type { BodyLimits } from './body-limit.ts';
 import type { FaultStore } from './faults.ts';
 import type { HostPolicy } from './hosts.ts';
 import type { Throttle } from './throttle.ts';
@@ -14,6 +15,7 @@ export interface Runtime {
   db: Database;
   publicUrl?: string | null;
   hosts: HostPolicy;
+  bodyLimits: BodyLimits;
   discovery: ReadonlySet<DiscoverySource>;
   throttle?: Throttle;
   faults?: FaultStore;
