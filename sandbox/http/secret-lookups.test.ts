@@ -7,7 +7,7 @@ import type { Reply } from './test-helpers.ts';
 
 // The real registry (not the test declarations): the attack is on Alyx's actual endpoints.
 let sandbox: Sandbox;
-let get: (path: string) => Promise<Reply>;
+let get: (path: string) => Promise<Reply> = async () => Promise.reject(new Error('not ready'));
 
 beforeAll(async () => {
   sandbox = await createSandbox({ seed: false });
@@ -16,7 +16,6 @@ beforeAll(async () => {
     { id: IDS.admin, username: 'admin', password: hash('admin'), is_superuser: true, is_staff: true },
     { id: IDS.public, username: 'public', password: hash('public'), is_public_user: true },
   ]);
-  get = (path) => client(sandbox)('GET', path);
   const token = await login(sandbox, 'public');
   const api = client(sandbox, token);
   get = (path) => api('GET', path);
@@ -66,8 +65,8 @@ describe('credential and privilege columns are out of reach of every lookup', ()
   it('keeps ordinary user lookups working', async () => {
     const reply = await get('/users?django=username__startswith,adm');
     expect(reply.status).toBe(200);
-    expect((reply.body as { count?: number; length?: number }).length ?? 0).toBeGreaterThanOrEqual(0);
     expect(JSON.stringify(reply.body)).toContain('"admin"');
+    expect(JSON.stringify(reply.body)).not.toContain('"public"');
   });
 });
 
