@@ -13,7 +13,7 @@ import {
 } from './errors.ts';
 import { ConnectionDropped } from './faults.ts';
 import { readBodyWithin } from './body-limit.ts';
-import { checkHost } from './hosts.ts';
+import { stripUntrustedForwarding } from './hosts.ts';
 import { handleResource } from './resource-routes.ts';
 import type { Runtime } from './runtime.ts';
 import { clientIp } from './throttle.ts';
@@ -101,8 +101,7 @@ function hasNullCharacter(url: URL): boolean {
 export function createHttpApp(runtime: Runtime): Hono {
   const app = new Hono();
   app.all('*', async (c) => {
-    const refused = checkHost(runtime.hosts, c.req.raw);
-    if (refused) return refused;
+    stripUntrustedForwarding(runtime.hosts, c.req.raw);
     const url = new URL(c.req.raw.url);
     if (hasNullCharacter(url)) return toResponse(detailError(400, 'Null characters are not allowed.'));
     let request: Request;

@@ -63,16 +63,20 @@ export function isTrustedProxy(policy: HostPolicy, request: Request): boolean {
   return timingSafeEqual(digest(sent), digest(policy.proxyKey));
 }
 
-/**
- * Null when the request's Host is allowed; else Django's DisallowedHost answer. X-Forwarded-* of
- * an untrusted request are dropped here, so nothing downstream (links, throttle) can read them.
- */
-export function checkHost(policy: HostPolicy, request: Request): Response | null {
+/** Drops X-Forwarded-* of an untrusted request, so nothing downstream (links, throttle) reads them. */
+export function stripUntrustedForwarding(policy: HostPolicy, request: Request): void {
   const trusted = isTrustedProxy(policy, request);
   request.headers.delete(PROXY_KEY_HEADER);
   if (!trusted) for (const name of FORWARDED) request.headers.delete(name);
+}
+
+/**
+ * For requests off the network (DNS rebinding needs a socket; in-process callers are this
+ * program): null when the Host is allowed or the app server vouches, else Django's DisallowedHost.
+ */
+export function refuseHost(policy: HostPolicy, request: Request): Response | null {
   const host = request.headers.get('host') ?? new URL(request.url).host;
-  if (trusted || isAllowedHost(policy, host)) return null;
+  if (isTrustedProxy(policy, request) || isAllowedHost(policy, host)) return null;
   return new Response(BAD_REQUEST_HTML, {
     status: 400,
     headers: { 'content-type': 'text/html; charset=utf-8' },

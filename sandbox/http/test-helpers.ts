@@ -3,7 +3,7 @@ import { createSandbox } from '../app.ts';
 import type { Sandbox, SandboxOptions } from '../app.ts';
 import { testResources } from './test-resources.ts';
 
-export const ORIGIN = 'http://localhost';
+export const ORIGIN = 'http://sandbox.test';
 
 export const IDS = {
   admin: '00000000-0000-4000-8000-000000000001',
