@@ -166,7 +166,12 @@ function unicodeRegex(pattern: string): RegExp {
       out += char;
     }
   }
-  return new RegExp(out, 'u');
+  try {
+    return new RegExp(out, 'u');
+  } catch {
+    // Python tolerates escapes (`\_`, `\:`) that Unicode-mode JavaScript refuses.
+    return new RegExp(pattern);
+  }
 }
 
 /** Resolves the wire value of a relation field to the target pk (DRF related fields). */
