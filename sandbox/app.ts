@@ -8,6 +8,9 @@ import { discardSnapshot, lookupSeedSnapshot, writeSnapshot } from './db/snapsho
 import type { SeedSnapshot } from './db/snapshot.ts';
 import { FaultStore } from './http/faults.ts';
 import { createHttpApp } from './http/handler.ts';
+import { DEFAULT_BODY_LIMITS } from './http/body-limit.ts';
+import { hostPolicy } from './http/hosts.ts';
+import type { HostPolicy } from './http/hosts.ts';
 import type { DiscoverySource } from './http/runtime.ts';
 import { parseRate, Throttle } from './http/throttle.ts';
 import { resources as registry } from './resources/registry.ts';
@@ -27,6 +30,8 @@ export interface Sandbox {
   readonly loaded: 'seed' | 'fixture' | 'none';
   /** The seed snapshot cache: 'loaded' = started from it, 'saved' = seeded and stored it, 'none' = not used. */
   readonly snapshot: 'loaded' | 'saved' | 'none';
+  /** Which Host headers a network listener answers, and the app server's proxy key. */
+  readonly hosts: HostPolicy;
 }
 
 function discoverySources(mode: DiscoveryMode = 'all'): Set<DiscoverySource> {
@@ -68,11 +73,22 @@ export async function createSandbox(opts: SandboxOptions = {}): Promise<Sandbox>
       // Taken before the first request, so no token or edit ever lands in the cache.
       if (cached && (await saveSnapshot(cached.file, db))) snapshot = 'saved';
     }
+    const hosts = hostPolicy({
+      allowedHosts: opts.allowedHosts,
+      publicUrl: opts.publicUrl,
+      bindHost: opts.bindHost,
+      proxyKey: opts.proxyKey,
+    });
     const app = createHttpApp({
       resources,
       models,
       db,
       publicUrl: opts.publicUrl ?? null,
+      hosts,
+      bodyLimits: {
+        maxBytes: opts.maxBodyBytes ?? DEFAULT_BODY_LIMITS.maxBytes,
+        timeoutMs: opts.bodyTimeoutMs ?? DEFAULT_BODY_LIMITS.timeoutMs,
+      },
       discovery: discoverySources(opts.discovery),
       ...(throttle ? { throttle } : {}),
       ...(opts.faults ? { faults: new FaultStore() } : {}),
@@ -84,6 +100,7 @@ export async function createSandbox(opts: SandboxOptions = {}): Promise<Sandbox>
       close: () => db.close(),
       loaded,
       snapshot,
+      hosts,
     };
   } catch (error) {
     await db.close();

@@ -12,6 +12,7 @@ describe('parseCli', () => {
       discovery: 'all',
       throttle: null,
       faults: false,
+      allowedHosts: [],
     });
     const env = {
       SANDBOX_PORT: '9000',
@@ -33,6 +34,20 @@ describe('parseCli', () => {
       parseCli(['--port=0', '--memory', '--reset', '--scale', '3', '--fixture', 'f.json.gz'], env),
     ).toMatchObject({ port: 0, dataDir: null, reset: true, scale: 3, fixture: 'f.json.gz' });
     expect(parseCli(['--help'], {})).toBe('help');
+  });
+
+  it('reads allowed hosts and the proxy key from flags or environment', () => {
+    expect(
+      parseCli([], { SANDBOX_ALLOWED_HOSTS: 'explorer.lab.org, .lab.org,[::2]:80', SANDBOX_PROXY_KEY: 'k1' }),
+    ).toMatchObject({ allowedHosts: ['explorer.lab.org', '.lab.org', '[::2]:80'], proxyKey: 'k1' });
+    expect(
+      parseCli(['--allowed-hosts', 'a.org', '--proxy-key=k2'], { SANDBOX_PROXY_KEY: 'k1' }),
+    ).toMatchObject({
+      allowedHosts: ['a.org'],
+      proxyKey: 'k2',
+    });
+    expect(parseCli([], {})).not.toHaveProperty('proxyKey');
+    expect(() => parseCli(['--allowed-hosts', 'evil.org/x'], {})).toThrow(ConfigError);
   });
 
   it('rejects bad values with one-line messages', () => {

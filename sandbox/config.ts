@@ -14,8 +14,17 @@ export interface SandboxOptions {
   throttle?: string | null;
   /** Enables `/__sandbox/faults` and fault injection. */
   faults?: boolean;
-  /** Fixed absolute base URL for links (else derived from the request and X-Forwarded-*). */
+  /** Fixed absolute base URL for links (else derived from the request and, from the proxy, X-Forwarded-*). */
   publicUrl?: string;
+  /** Host names accepted besides loopback and the public URL's host (Django's ALLOWED_HOSTS). */
+  allowedHosts?: readonly string[];
+  /** The address the listener is bound to: accepted as a Host when it is not loopback. */
+  bindHost?: string;
+  /** Shared secret of the app server (header X-Explorer-Proxy-Key); without it X-Forwarded-* is ignored. */
+  proxyKey?: string | null;
+  /** Request body cap in bytes (default 10 MB) and time for a body to arrive (default 30 s). */
+  maxBodyBytes?: number;
+  bodyTimeoutMs?: number;
   /** Demo data on a fresh database (default scale 1); false = none. */
   seed?: { scale: number } | false;
   /** Load this Alyx `dumpdata` file on a fresh database instead of demo data. */
@@ -35,6 +44,9 @@ export interface CliConfig {
   throttle: string | null;
   faults: boolean;
   publicUrl?: string;
+  allowedHosts: string[];
+  proxyKey?: string;
+  maxBodyBytes?: number;
 }
 
 export class ConfigError extends Error {}
@@ -48,6 +60,9 @@ const FLAGS_WITH_VALUE = new Set([
   '--discovery',
   '--throttle',
   '--public-url',
+  '--allowed-hosts',
+  '--proxy-key',
+  '--max-body',
 ]);
 const BOOLEAN_FLAGS = new Set(['--memory', '--reset', '--faults', '--help']);
 
@@ -87,7 +102,11 @@ export const USAGE = `Usage: npm run sandbox -- [options]
   --discovery MODE    all | openapi | coreapi | root (SANDBOX_DISCOVERY, default all)
   --throttle RATE     e.g. 550/minute (SANDBOX_THROTTLE; default off)
   --faults            enable fault injection at /__sandbox/faults (SANDBOX_FAULTS=1)
-  --public-url URL    absolute base URL for links (SANDBOX_PUBLIC_URL)`;
+  --public-url URL    absolute base URL for links (SANDBOX_PUBLIC_URL)
+  --allowed-hosts A,B host names answered besides loopback (SANDBOX_ALLOWED_HOSTS; others get 400)
+  --proxy-key KEY     secret of the app server's X-Explorer-Proxy-Key header (SANDBOX_PROXY_KEY);
+                      X-Forwarded-* is honoured only on requests carrying it
+  --max-body BYTES    request body cap (SANDBOX_MAX_BODY, default 10485760; larger → 413)`;
 
 /** CLI flags over environment variables over defaults; throws ConfigError with a one-line message. */
 export function parseCli(
@@ -124,6 +143,17 @@ export function parseCli(
   if (publicUrl !== undefined && !/^https?:\/\/[^/\s]+/.test(publicUrl))
     throw new ConfigError(`public URL must be an absolute http(s) URL, got "${publicUrl}"`);
   const fixture = value('--fixture');
+  const allowedHosts = (value('--allowed-hosts', 'SANDBOX_ALLOWED_HOSTS') ?? '')
+    .split(',')
+    .map((h) => h.trim())
+    .filter((h) => h !== '');
+  for (const h of allowedHosts)
+    if (!/^(\*|\.?[A-Za-z0-9.-]+(:\d+)?|\[[0-9A-Fa-f:.]+\](:\d+)?)$/.test(h))
+      throw new ConfigError(`allowed host must be a host name, got "${h}"`);
+  const proxyKey = value('--proxy-key', 'SANDBOX_PROXY_KEY');
+  const maxBody = value('--max-body', 'SANDBOX_MAX_BODY');
+  const maxBodyBytes = maxBody === undefined ? undefined : integer('max body', maxBody, 1024, 2 ** 31);
+
   return {
     port,
     host,
@@ -135,5 +165,8 @@ export function parseCli(
     faults,
     ...(fixture ? { fixture } : {}),
     ...(publicUrl ? { publicUrl } : {}),
+    allowedHosts,
+    ...(proxyKey ? { proxyKey } : {}),
+    ...(maxBodyBytes ? { maxBodyBytes } : {}),
   };
 }

@@ -42,6 +42,10 @@ async function main(): Promise<void> {
     seed: { scale: config.scale },
     ...(config.fixture ? { fixture: config.fixture } : {}),
     ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
+    allowedHosts: config.allowedHosts,
+    bindHost: config.host,
+    ...(config.proxyKey ? { proxyKey: config.proxyKey } : {}),
+    ...(config.maxBodyBytes ? { maxBodyBytes: config.maxBodyBytes } : {}),
   });
   const server = await listen(sandbox, config.port, config.host);
   console.log(banner(config, server.url, sandbox.loaded));

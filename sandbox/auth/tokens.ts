@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Queryable } from '../db/database.ts';
-import { verifyPassword } from './password.ts';
+import { verifyPasswordAsync } from './password.ts';
 
 /** The resource whose rows are the accounts (Alyx's misc.labmember). */
 export const USERS_RESOURCE = 'users';
@@ -40,7 +40,7 @@ export async function obtainToken(db: Queryable, username: string, password: str
   const [row] = await db.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE username = $1 LIMIT 1`, [
     username,
   ]);
-  if (!row || row.is_active === false || !row.password || !verifyPassword(password, row.password))
+  if (!row || row.is_active === false || !row.password || !(await verifyPasswordAsync(password, row.password)))
     return null;
   const userId = String(row.id);
   const [existing] = await db.query<{ key: string }>('SELECT key FROM authtoken WHERE user_id = $1', [

@@ -17,8 +17,33 @@ function formToRecord(entries: Iterable<[string, FormDataEntryValue]>): Record<s
   return out;
 }
 
+const MAX_JSON_DEPTH = 100;
+
+/** DRF's ProhibitNullCharactersValidator (every CharField) and Python's recursion limit, up front. */
+function checkHostileData(data: unknown, depth = 0): void {
+  if (depth > MAX_JSON_DEPTH)
+    throw detailError(
+      400,
+      'JSON parse error - maximum recursion depth exceeded while decoding a JSON document',
+    );
+  if (typeof data === 'string') {
+    if (data.includes('\u0000')) throw detailError(400, 'Null characters are not allowed.');
+  } else if (Array.isArray(data)) for (const item of data) checkHostileData(item, depth + 1);
+  else if (typeof data === 'object' && data !== null)
+    for (const [key, value] of Object.entries(data)) {
+      checkHostileData(key, depth + 1);
+      checkHostileData(value, depth + 1);
+    }
+}
+
 /** DRF's parsers: JSON, form-urlencoded and multipart; an empty body is `{}`. */
 export async function parseBody(request: Request): Promise<ParsedBody> {
+  const parsed = await parseRaw(request);
+  checkHostileData(parsed.data);
+  return parsed;
+}
+
+async function parseRaw(request: Request): Promise<ParsedBody> {
   const text = request.body ? await request.clone().text() : '';
   const type = (request.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   if (text.length === 0) return { data: {}, form: type !== 'application/json' && type !== '' };
@@ -32,7 +57,12 @@ export async function parseBody(request: Request): Promise<ParsedBody> {
   if (type === 'application/x-www-form-urlencoded')
     return { data: formToRecord(new URLSearchParams(text).entries()), form: true };
   if (type === 'multipart/form-data') {
-    const form = await request.formData();
+    let form: FormData;
+    try {
+      form = await request.formData();
+    } catch {
+      throw detailError(400, 'Multipart form parse error - Invalid boundary in multipart: None');
+    }
     return { data: formToRecord(form.entries()), form: true };
   }
   throw new ApiError(415, { detail: `Unsupported media type "${type}" in request.` });

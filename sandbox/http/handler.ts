@@ -4,6 +4,7 @@ import { docs, openApi, rootList } from './discovery.ts';
 import {
   ApiError,
   apiErrorResponse,
+  detailError,
   html404,
   jsonResponse,
   RouteNotFound,
@@ -11,6 +12,8 @@ import {
   serverErrorResponse,
 } from './errors.ts';
 import { ConnectionDropped } from './faults.ts';
+import { readBodyWithin } from './body-limit.ts';
+import { stripUntrustedForwarding } from './hosts.ts';
 import { handleResource } from './resource-routes.ts';
 import type { Runtime } from './runtime.ts';
 import { clientIp } from './throttle.ts';
@@ -66,21 +69,49 @@ async function route(runtime: Runtime, request: Request): Promise<Response> {
   throw new RouteNotFound();
 }
 
+/** PGlite's DatabaseError: a PostgreSQL SQLSTATE and severity. */
+function isDatabaseError(error: unknown): error is Error {
+  return (
+    error instanceof Error && 'severity' in error && typeof (error as { code?: unknown }).code === 'string'
+  );
+}
+
 function toResponse(error: unknown): Response {
   if (error instanceof ConnectionDropped) throw error;
   if (error instanceof RouteNotFound) return html404();
   if (error instanceof ApiError) return apiErrorResponse(error);
   if (error instanceof ServerError) return serverErrorResponse(error.message);
+  // Database text (SQL, column names, values) stays in the log, never in a response.
+  if (isDatabaseError(error)) {
+    console.error(`sandbox: database error: ${error.message.split('\n')[0] ?? ''}`);
+    return serverErrorResponse('A server error occurred.');
+  }
   // Anything else inside a view is a 500 with str(exc), like Alyx's exception handler.
   return serverErrorResponse(error instanceof Error ? error.message : String(error));
+}
+
+function hasNullCharacter(url: URL): boolean {
+  if (/%00/.test(url.pathname)) return true;
+  for (const [key, value] of url.searchParams)
+    if (key.includes('\u0000') || value.includes('\u0000')) return true;
+  return false;
 }
 
 /** The sandbox's HTTP surface as a web-standard fetch handler (Hono app). */
 export function createHttpApp(runtime: Runtime): Hono {
   const app = new Hono();
   app.all('*', async (c) => {
-    const request = c.req.raw;
-    const url = new URL(request.url);
+    stripUntrustedForwarding(runtime.hosts, c.req.raw);
+    const url = new URL(c.req.raw.url);
+    if (hasNullCharacter(url)) return toResponse(detailError(400, 'Null characters are not allowed.'));
+    let request: Request;
+    try {
+      request = await readBodyWithin(c.req.raw, runtime.bodyLimits);
+    } catch (error) {
+      if (error instanceof ApiError)
+        console.warn(`sandbox: aborted upload ${c.req.method} ${url.pathname}: ${String(error.body.detail)}`);
+      return toResponse(error);
+    }
     try {
       if (runtime.faults && url.pathname !== FAULTS_PATH) {
         const injected = await runtime.faults.apply(

@@ -6,6 +6,7 @@ import type { Reply } from './test-helpers.ts';
 
 let sandbox: Sandbox;
 let get: (path: string, headers?: Record<string, string>) => Promise<Reply>;
+const PROXY_KEY = 'list-test-proxy-key';
 
 interface Page {
   count: number;
@@ -15,7 +16,7 @@ interface Page {
 }
 
 beforeAll(async () => {
-  sandbox = await testSandbox();
+  sandbox = await testSandbox({ proxyKey: PROXY_KEY });
   await loadListData(sandbox);
   const api = client(sandbox, await login(sandbox, 'alice'));
   get = (path, headers) => api('GET', path, undefined, headers);
@@ -61,6 +62,7 @@ describe('pagination', () => {
 
   it('honours X-Forwarded-Host/Proto/Prefix in links and urls', async () => {
     const reply = await get('/sessions?limit=1', {
+      'x-explorer-proxy-key': PROXY_KEY,
       'x-forwarded-host': 'explorer.example.org',
       'x-forwarded-proto': 'https',
       'x-forwarded-prefix': '/api/sandbox',

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { Sandbox } from '../app.ts';
 import { ConnectionDropped } from './faults.ts';
+import { refuseHost } from './hosts.ts';
 
 export interface Listening {
   url: string;
@@ -17,6 +18,8 @@ export function listen(sandbox: Sandbox, port: number, host: string): Promise<Li
         port,
         hostname: host,
         fetch: async (request, env) => {
+          const refused = refuseHost(sandbox.hosts, request);
+          if (refused) return refused;
           try {
             return await sandbox.fetch(request);
           } catch (error) {

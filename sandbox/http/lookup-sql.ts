@@ -2,6 +2,7 @@
 // expression: what a `django=` path compiles to once the path itself is resolved (lookup.ts).
 import type { ColumnType, SqlFragment } from '../resources/types.ts';
 import { ServerError } from './errors.ts';
+import { checkListLength, checkPatternLength, checkRegex } from './lookup-bounds.ts';
 import { coerceScalar, pyStr, SQL_CAST } from './lookup-values.ts';
 
 export const COMPARATORS: Record<string, string> = { gt: '>', gte: '>=', lt: '<', lte: '<=' };
@@ -13,8 +14,14 @@ export function truthy(value: unknown): boolean {
 
 /** Python iteration semantics for `__in` values: lists as-is, a string iterates its characters. */
 export function toList(value: unknown): unknown[] {
-  if (Array.isArray(value)) return value;
-  if (typeof value === 'string') return [...value];
+  if (Array.isArray(value)) {
+    checkListLength(value);
+    return value;
+  }
+  if (typeof value === 'string') {
+    checkListLength([...value]);
+    return [...value];
+  }
   throw new ServerError(`'${typeof value === 'number' ? 'float' : typeof value}' object is not iterable`);
 }
 
@@ -46,6 +53,7 @@ function escapeLike(text: string): string {
 }
 
 export function likeOn(expr: string, lookup: string, value: unknown, leading: unknown[] = []): SqlFragment {
+  checkPatternLength(pyStr(value));
   const text = escapeLike(pyStr(value));
   const insensitive = lookup.startsWith('i');
   const kind = insensitive ? lookup.slice(1) : lookup;
@@ -78,6 +86,7 @@ export function compare(
       return likeOn(expr, lookup, value);
     case 'regex':
     case 'iregex':
+      checkRegex(pyStr(value));
       return { sql: `${expr}::text ${lookup === 'regex' ? '~' : '~*'} $?`, params: [pyStr(value)] };
     case 'in': {
       const items = toList(value).filter((v) => v !== null);

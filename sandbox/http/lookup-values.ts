@@ -1,5 +1,5 @@
 import type { ColumnType } from '../resources/types.ts';
-import { ServerError } from './errors.ts';
+import { detailError, ServerError } from './errors.ts';
 
 export const SQL_CAST: Record<ColumnType, string> = {
   uuid: 'uuid',
@@ -66,6 +66,9 @@ export function coerceScalar(type: ColumnType, value: unknown, fieldName: string
         throw new ServerError(`Field '${fieldName}' expected a number but got ''.`);
       if (!Number.isFinite(number))
         throw new ServerError(`Field '${fieldName}' expected a number but got '${text}'.`);
+      // Beyond bigint PostgreSQL fails with its own text; answer a clean 400 instead.
+      if (type === 'integer' && Math.abs(number) >= 2 ** 63)
+        throw detailError(400, `Integer value out of range for field '${fieldName}'.`);
       return type === 'integer' ? Math.trunc(number) : number;
     }
     case 'boolean': {

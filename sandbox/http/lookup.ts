@@ -1,7 +1,8 @@
 import type { ColumnDeclaration, ColumnType, SqlFragment } from '../resources/types.ts';
 import type { Model, ModelIndex } from '../db/models.ts';
 import { quoteIdent } from '../db/models.ts';
-import { ServerError } from './errors.ts';
+import { detailError, ServerError } from './errors.ts';
+import { MAX_RELATION_HOPS } from './lookup-bounds.ts';
 import { COMPARATORS, compare, jsonRoot, likeOn, toList, truthy } from './lookup-sql.ts';
 import { pyStr } from './lookup-values.ts';
 
@@ -52,12 +53,22 @@ interface Reverse {
  */
 export class LookupCompiler {
   private aliasCount = 0;
+  private hops = 0;
 
   constructor(private readonly models: ModelIndex) {}
 
   compile(model: Model, path: string, value: unknown, negate = false, alias = 't'): SqlFragment {
+    this.hops = 0;
     const fragment = this.path(model, path.split('__'), alias, value);
     return negate ? { sql: `NOT COALESCE((${fragment.sql}), false)`, params: fragment.params } : fragment;
+  }
+
+  /** Each relation hop nests a correlated subquery; a long chain multiplies the work per row. */
+  private hop(): string {
+    this.hops += 1;
+    if (this.hops > MAX_RELATION_HOPS)
+      throw detailError(400, `Lookup path too long (more than ${MAX_RELATION_HOPS} relations).`);
+    return this.nextAlias();
   }
 
   private nextAlias(): string {
@@ -70,7 +81,7 @@ export class LookupCompiler {
   }
 
   private fieldChoices(model: Model): string {
-    const names = new Set<string>(model.columns.keys());
+    const names = new Set<string>([...model.columns.values()].filter((c) => !c.secret).map((c) => c.name));
     for (const ref of this.models.referencing(model.name)) names.add(reverseName(ref.model, ref.column));
     return [...names].sort().join(', ');
   }
@@ -79,6 +90,9 @@ export class LookupCompiler {
     const [head = '', ...rest] = segments;
     const name = head === 'pk' ? 'id' : head;
     const column = model.columns.get(name);
+    // Django admin's DisallowedModelAdminLookup (a SuspiciousOperation, so 400) — Alyx itself
+    // lets `django=` reach password hashes; the sandbox refuses (ADR 0011).
+    if (column?.secret) throw detailError(400, `Filtering by ${name} not allowed`);
     if (!column && name.endsWith('_id')) {
       const relation = model.columns.get(name.slice(0, -3));
       if (relation?.foreignKey)
@@ -121,7 +135,7 @@ export class LookupCompiler {
           column.name,
         );
       }
-      const inner = this.nextAlias();
+      const inner = this.hop();
       const sub = this.path(targetModel, rest, inner, value);
       const join = column.manyToMany
         ? `${inner}.id = ANY(${alias}.${quoteIdent(column.name)})`
@@ -142,7 +156,7 @@ export class LookupCompiler {
   }
 
   private reverse(reverse: Reverse, rest: string[], alias: string, value: unknown): SqlFragment {
-    const inner = this.nextAlias();
+    const inner = this.hop();
     const col = `${inner}.${quoteIdent(reverse.column.name)}`;
     const join = reverse.kind === 'm2m' ? `${alias}.id = ANY(${col})` : `${col} = ${alias}.id`;
     const from = `FROM ${quoteIdent(reverse.model.table)} ${inner} WHERE ${join}`;

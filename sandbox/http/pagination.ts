@@ -7,7 +7,8 @@ function positiveInt(raw: string | null, strict: boolean): number | undefined {
   if (raw === null || !/^\s*[+-]?\d+\s*$/.test(raw)) return undefined;
   const value = Number(raw);
   if (value < 0 || (strict && value === 0)) return undefined;
-  return value;
+  // ≥ 2^63 overflows PostgreSQL's bigint OFFSET; past the last row is an empty page anyway.
+  return Math.min(value, Number.MAX_SAFE_INTEGER);
 }
 
 /** DRF LimitOffsetPagination with Alyx's max_limit: bad/zero/negative limits fall back to 250. */

@@ -1,7 +1,9 @@
 import type { Database } from '../db/database.ts';
 import type { ModelIndex } from '../db/models.ts';
 import type { ResourceDeclaration } from '../resources/types.ts';
+import type { BodyLimits } from './body-limit.ts';
 import type { FaultStore } from './faults.ts';
+import type { HostPolicy } from './hosts.ts';
 import type { Throttle } from './throttle.ts';
 
 export type DiscoverySource = 'root' | 'openapi' | 'coreapi';
@@ -12,6 +14,8 @@ export interface Runtime {
   models: ModelIndex;
   db: Database;
   publicUrl?: string | null;
+  hosts: HostPolicy;
+  bodyLimits: BodyLimits;
   discovery: ReadonlySet<DiscoverySource>;
   throttle?: Throttle;
   faults?: FaultStore;

@@ -26,9 +26,9 @@ export const testUsers: ResourceDeclaration = {
   lookupField: 'username',
   columns: [
     { name: 'username', type: 'string', unique: true, maxLength: 150 },
-    { name: 'password', type: 'string', default: '' },
+    { name: 'password', type: 'string', default: '', secret: true },
     { name: 'email', type: 'string', blank: true, default: '' },
-    { name: 'is_superuser', type: 'boolean', default: false },
+    { name: 'is_superuser', type: 'boolean', default: false, secret: true },
     { name: 'is_public_user', type: 'boolean', default: false },
     { name: 'is_active', type: 'boolean', default: true },
   ],

@@ -96,7 +96,12 @@ export function convertScalar(column: ColumnDeclaration, field: SerializerField,
     case 'integer': {
       const text = typeof value === 'boolean' ? 'x' : String(value).trim();
       if (!/^[+-]?\d+(\.0*)?$/.test(text)) throw new FieldInvalid('A valid integer is required.');
-      return Math.trunc(Number(text));
+      const number = Math.trunc(Number(text));
+      // Django's IntegerField range validators (PostgreSQL integer).
+      if (number > INT_MAX) throw new FieldInvalid(`Ensure this value is less than or equal to ${INT_MAX}.`);
+      if (number < -INT_MAX - 1)
+        throw new FieldInvalid(`Ensure this value is greater than or equal to ${-INT_MAX - 1}.`);
+      return number;
     }
     case 'float': {
       const number = typeof value === 'boolean' || value === '' ? NaN : Number(value);
@@ -130,7 +135,42 @@ export function convertScalar(column: ColumnDeclaration, field: SerializerField,
     case 'json':
       return value;
     default:
-      return toText(value, column);
+      return matchPattern(toText(value, column), field);
+  }
+}
+
+const INT_MAX = 2147483647;
+
+/** The serializer's advertised `pattern` (Django RegexValidator); Python's `\w` is Unicode-aware. */
+function matchPattern(text: string, field: SerializerField): string {
+  const pattern = field.openapi?.pattern;
+  if (typeof pattern !== 'string') return text;
+  if (!unicodeRegex(pattern).test(text)) throw new FieldInvalid('Enter a valid value.');
+  return text;
+}
+
+function unicodeRegex(pattern: string): RegExp {
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const char = pattern[i] as string;
+    if (char === '\\' && pattern[i + 1] === 'w') {
+      out += inClass ? '\\p{L}\\p{N}_' : '[\\p{L}\\p{N}_]';
+      i += 1;
+    } else if (char === '\\') {
+      out += pattern.slice(i, i + 2);
+      i += 1;
+    } else {
+      if (char === '[') inClass = true;
+      else if (char === ']') inClass = false;
+      out += char;
+    }
+  }
+  try {
+    return new RegExp(out, 'u');
+  } catch {
+    // Python tolerates escapes (`\_`, `\:`) that Unicode-mode JavaScript refuses.
+    return new RegExp(pattern);
   }
 }
 

@@ -24,20 +24,20 @@ const WEIGHT_PCT_HELP =
   'The minimum mouse weight is a linear combination of the reference weight and the zscore weight.';
 
 const userColumns: readonly ColumnDeclaration[] = [
-  // Django password hash (`pbkdf2_sha256$…`); never serialized.
-  col('password', 'string', { maxLength: 128, default: '' }),
-  col('last_login', 'datetime', { nullable: true }),
-  col('is_superuser', 'boolean', { default: false }),
+  // Django password hash (`pbkdf2_sha256$…`); never serialized, never filterable (ADR 0011).
+  col('password', 'string', { maxLength: 128, default: '', secret: true }),
+  col('last_login', 'datetime', { nullable: true, secret: true }),
+  col('is_superuser', 'boolean', { default: false, secret: true }),
   col('username', 'string', { maxLength: 150, unique: true, helpText: USERNAME_HELP }),
   col('first_name', 'string', { maxLength: 150, blank: true, default: '' }),
   col('last_name', 'string', { maxLength: 150, blank: true, default: '' }),
   col('email', 'string', { maxLength: 254, blank: true, default: '' }),
-  col('is_staff', 'boolean', { default: false }),
+  col('is_staff', 'boolean', { default: false, secret: true }),
   col('is_active', 'boolean', { default: true }),
   col('date_joined', 'datetime', { default: () => nowNaive() }),
   // Django auth groups and permissions (integer ids) — no endpoint; kept as JSON arrays.
-  col('groups', 'json', { default: [] }),
-  col('user_permissions', 'json', { default: [] }),
+  col('groups', 'json', { default: [], secret: true }),
+  col('user_permissions', 'json', { default: [], secret: true }),
   col('is_public_user', 'boolean', { default: false }),
   col('is_stock_manager', 'boolean', { default: false }),
   m2m('allowed_users', 'users'),
@@ -45,18 +45,13 @@ const userColumns: readonly ColumnDeclaration[] = [
   m2m('lab', 'labs'),
 ];
 
-function intArrayFilter(name: string): FilterDeclaration {
+/** Declared like Alyx's `groups`/`user_permissions` filters, but refused: privilege columns (ADR 0011). */
+function refusedArrayFilter(name: string): FilterDeclaration {
   return {
     name,
     type: 'array',
     openapiSchema: { type: 'array', items: { type: 'integer' } },
-    kind: {
-      kind: 'custom',
-      build: (value) => ({
-        sql: `EXISTS (SELECT 1 FROM jsonb_array_elements_text(COALESCE(t.${name}, '[]'::jsonb)) g WHERE g = ANY(ARRAY(SELECT jsonb_array_elements_text($?::jsonb))))`,
-        params: [JSON.stringify(value.split(','))],
-      }),
-    },
+    kind: { kind: 'custom', build: (value, helpers) => helpers.lookup(`${name}__contains`, value) },
   };
 }
 
@@ -114,8 +109,8 @@ export const users: ResourceDeclaration = {
       'is_stock_manager',
       'allowed_users',
     ]),
-    intArrayFilter('groups'),
-    intArrayFilter('user_permissions'),
+    refusedArrayFilter('groups'),
+    refusedArrayFilter('user_permissions'),
     djangoFilter,
   ],
   ordering: 't.username ASC',

@@ -1,3 +1,4 @@
+import { checkPatternLength } from '../http/lookup-bounds.ts';
 import { QC_CHOICES, choiceValue } from './choices.ts';
 import { splitComma, table } from './sql.ts';
 import type { FilterDeclaration, FilterHelpers, SqlFragment } from './types.ts';
@@ -76,7 +77,7 @@ export function datasetFilters(scope: string): FilterDeclaration[] {
         kind: 'custom',
         build: (value) => ({
           sql: `EXISTS (SELECT 1 FROM ${table('datasets')} d JOIN ${table('tags')} tg ON tg.id = ANY(d.tags) WHERE ${scope} AND tg.name ILIKE $?)`,
-          params: [`%${escapeLike(value)}%`],
+          params: [`%${escapeLike(checkedPattern(value))}%`],
         }),
       },
     },
@@ -92,6 +93,11 @@ function qcFrom(helpers: FilterHelpers): number {
 function allOf(values: string[], clause: () => string): SqlFragment {
   if (values.length === 0) return { sql: 'TRUE', params: [] };
   return { sql: values.map(() => clause()).join(' AND '), params: values };
+}
+
+function checkedPattern(value: string): string {
+  checkPatternLength(value);
+  return value;
 }
 
 export function escapeLike(value: string): string {
@@ -127,7 +133,7 @@ export function atlasFilters(channelScope: string): FilterDeclaration[] {
     {
       name: 'atlas_name',
       type: 'string',
-      kind: { kind: 'custom', build: build('b.name ILIKE $?', (v) => `%${escapeLike(v)}%`) },
+      kind: { kind: 'custom', build: build('b.name ILIKE $?', (v) => `%${escapeLike(checkedPattern(v))}%`) },
     },
   ];
 }

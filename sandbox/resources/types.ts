@@ -43,6 +43,11 @@ export interface ColumnDeclaration {
   helpText?: string;
   /** Django `blank=True` on a string/choice column: the empty string is a valid value (e.g. `sex`). */
   blank?: boolean;
+  /**
+   * Credential or privilege column (password hash, superuser flag…): no lookup may reach it, on any
+   * endpoint or relation path, and error texts never list it. A departure from Alyx (ADR 0011).
+   */
+  secret?: boolean;
 }
 
 export interface WriteContext {

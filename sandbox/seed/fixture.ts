@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { resources as registry } from '../resources/registry.ts';
 import type { RecordSink, ResourceDeclaration, StoredRow } from '../resources/types.ts';
-import { userRow } from './demo-accounts.ts';
+import { primeDemoHashes, userRow } from './demo-accounts.ts';
 import { readDump } from './dump-reader.ts';
 import { convertObject, type Tally } from './fixture-convert.ts';
 import { FixtureIndex } from './fixture-index.ts';
@@ -93,6 +93,7 @@ export async function loadFixture(
     (u) => (DEMO_ACCOUNTS as readonly string[]).includes(u.username) && !usernames.has(u.username),
   );
   if (missing.length > 0 && resources.some((r) => r.name === 'users')) {
+    await primeDemoHashes();
     const now = new Date().toISOString().slice(0, 19);
     const rows = missing.map((spec) => ({
       ...userRow(randomUUID(), spec, now, ''),

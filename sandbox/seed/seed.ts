@@ -1,4 +1,5 @@
 import type { RecordSink } from '../resources/types.ts';
+import { primeDemoHashes } from './demo-accounts.ts';
 import { densityFor } from './density.ts';
 import { Random } from './random.ts';
 import { seedReference } from './reference.ts';
@@ -19,10 +20,11 @@ export interface SeedOptions {
 
 /**
  * Fills a sandbox with deterministic demo data: the same scale always yields the same rows
- * (except the salts of the demo accounts' password hashes). Returns row counts per resource.
+ * (except the salts of the demo accounts' password hashes, drawn once per process). Returns row counts per resource.
  */
 export async function seedDemoData(sink: RecordSink, opts: SeedOptions): Promise<Record<string, number>> {
   const scale = Math.max(1, Math.floor(opts.scale));
+  await primeDemoHashes();
   const root = new Random(SEED);
   const out = new RowBuffer(sink, opts.chunkSize);
   const ref = seedReference(root.fork('reference'), out);
