@@ -18,10 +18,10 @@ import {
   asString,
   cleanDescription,
   emptyEndpoint,
-  isRecord,
   makeField,
   stringKindFor,
 } from './model-utils.ts';
+import { isRecord } from '../values.ts';
 
 type Json = Record<string, unknown>;
 

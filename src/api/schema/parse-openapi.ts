@@ -17,10 +17,10 @@ import {
   cleanDescription,
   emptyEndpoint,
   enumLabels,
-  isRecord,
   makeField,
   stringKindFor,
 } from './model-utils.ts';
+import { isRecord } from '../values.ts';
 
 type Json = Record<string, unknown>;
 

@@ -4,14 +4,8 @@
  */
 
 import type { ChoiceOption, EndpointModel, FieldKind, FieldModel } from './model.ts';
-import {
-  asString,
-  cleanDescription,
-  emptyEndpoint,
-  isRecord,
-  makeField,
-  stringKindFor,
-} from './model-utils.ts';
+import { asString, cleanDescription, emptyEndpoint, makeField, stringKindFor } from './model-utils.ts';
+import { isRecord } from '../values.ts';
 
 type Json = Record<string, unknown>;
 

@@ -8,6 +8,7 @@ import type { ApiModel, EndpointModel, RelationTarget } from '../../api/schema/m
 import { toRelativeAlyxPath } from '../../api/http/alyx-urls.ts';
 import { targetForAlyxPath } from '../../api/schema/endpoint-for-path.ts';
 import { paths } from '../../config/paths.ts';
+import { isUuid } from '../../api/values.ts';
 
 export interface LinkContext {
   instance: string;
@@ -18,12 +19,7 @@ export interface LinkContext {
 
 export type ValueLink = ResolvedLink;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const HTTP = /^https?:\/\//i;
-
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
-}
 
 /** Field names whose target the model may not state: nested serializers and name-inferred slugs. */
 const NAMED_TARGETS: Readonly<Record<string, string>> = {
