@@ -4,6 +4,7 @@
  */
 
 import { normalizeParams, toQueryString, type ParamsInput } from '../http/params.ts';
+import { safeDecode } from '../values.ts';
 
 export interface AlyxTarget {
   endpoint: string;
@@ -44,12 +45,4 @@ export function parseRouteTemplate(
   const param = second !== undefined ? /^\{([^}]+)\}$/.exec(second)?.[1] : undefined;
   const extra = segments.length > 2 || (second !== undefined && param === undefined);
   return param === undefined ? { endpoint: first, extra } : { endpoint: first, param, extra };
-}
-
-function safeDecode(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
 }

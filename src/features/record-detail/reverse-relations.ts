@@ -4,6 +4,7 @@
  * insertions, tasks). Each gives the filter and the value to pass, taken from the record.
  */
 import type { ApiModel, EndpointModel, FilterModel } from '../../api/schema/model.ts';
+import { lastSegment } from '../../api/http/alyx-urls.ts';
 
 export interface ReverseRelation {
   endpoint: string;
@@ -41,16 +42,6 @@ const ORDER = [
   'files',
   'subjects',
 ];
-
-function lastSegment(url: string): string | null {
-  const segments =
-    url
-      .split('?')[0]
-      ?.split('/')
-      .filter((s) => s.length > 0) ?? [];
-  const last = segments[segments.length - 1];
-  return last === undefined ? null : decodeURIComponent(last);
-}
 
 function scalar(value: unknown): string | null {
   if (typeof value === 'string' && value !== '') return value;
