@@ -1,7 +1,7 @@
 import { Text } from '@mantine/core';
 import { Fragment } from 'react';
 import type { FieldModel } from '../../api/schema/model.ts';
-import { resolveValueLink } from './cell-links.ts';
+import { resolveValueLink } from '../../lib/value-links.ts';
 import { useListContext } from './list-context.ts';
 import { RecordLink } from './RecordLink.tsx';
 import { isUuid, safeDecode } from '../../api/values.ts';
