@@ -6,8 +6,7 @@ import '@mantine/core/styles/Combobox.layer.css';
 import { Autocomplete } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
-import { listQuery } from '../../api/queries/record-queries.ts';
+import { suggestionsQuery } from '../../api/queries/suggestions.ts';
 import { useListContext } from './list-context.ts';
 
 interface RelationPickerProps {
@@ -34,28 +33,13 @@ export function RelationPicker({
   onChange,
 }: RelationPickerProps) {
   const { instance, model } = useListContext();
-  const [typed] = useDebouncedValue(value.replace(/,/g, '').trim(), 250);
+  const [typed] = useDebouncedValue(value, 250);
   const searchable = model.endpoints[endpoint]?.filters.some((f) => f.name === 'django') ?? false;
-  const params = searchable
-    ? { limit: SUGGESTIONS, ...(typed ? { django: `${field}__icontains,${typed}` } : {}) }
-    : { limit: 1000 };
   const query = useQuery({
-    ...listQuery(instance, endpoint, params),
+    ...suggestionsQuery(instance, endpoint, field, typed, searchable),
     placeholderData: keepPreviousData,
-    staleTime: 5 * 60_000,
   });
-  const data = useMemo(() => {
-    const values = new Set<string>();
-    for (const row of query.data?.results ?? []) {
-      const v = row[field];
-      if (typeof v === 'string' && v) values.add(v);
-    }
-    const needle = typed.toLowerCase();
-    return [...values]
-      .filter((v) => searchable || !needle || v.toLowerCase().includes(needle))
-      .sort()
-      .slice(0, 200);
-  }, [query.data, field, typed, searchable]);
+  const data = query.data ?? [];
 
   return (
     <Autocomplete
