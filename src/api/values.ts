@@ -21,3 +21,10 @@ export function safeDecode(text: string): string {
     return text;
   }
 }
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** `encodeURIComponent` that never throws: a lone surrogate (`\uD800`) is sent as U+FFFD. */
+export function safeEncode(text: string): string {
+  return encodeURIComponent(text.replace(LONE_SURROGATE, '\uFFFD'));
+}

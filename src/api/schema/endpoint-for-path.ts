@@ -4,7 +4,7 @@
  */
 
 import { normalizeParams, toQueryString, type ParamsInput } from '../http/params.ts';
-import { safeDecode } from '../values.ts';
+import { safeDecode, safeEncode } from '../values.ts';
 
 export interface AlyxTarget {
   endpoint: string;
@@ -31,7 +31,7 @@ export function targetForAlyxPath(path: string): AlyxTarget | null {
 /** `/{endpoint}` or `/{endpoint}/{lookup}` plus an optional query; the lookup is one encoded segment. */
 export function alyxPathFor(endpoint: string, lookup?: string | number, query?: ParamsInput): string {
   const base = `/${endpoint}`;
-  const path = lookup === undefined ? base : `${base}/${encodeURIComponent(String(lookup))}`;
+  const path = lookup === undefined ? base : `${base}/${safeEncode(String(lookup))}`;
   return `${path}${query === undefined ? '' : toQueryString(normalizeParams(query))}`;
 }
 
