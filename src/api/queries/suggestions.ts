@@ -23,7 +23,7 @@ function escapeRegex(text: string): string {
  * Alyx would convert the text, an `iregex` whose value starts with `.*` stays a string and
  * means the same (on real Alyx and on the sandbox).
  */
-export function containsLookup(field: string, text: string): string {
+function containsLookup(field: string, text: string): string {
   return CONVERTED.test(text) ? `${field}__iregex,.*${escapeRegex(text)}` : `${field}__icontains,${text}`;
 }
 

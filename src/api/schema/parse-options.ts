@@ -71,14 +71,14 @@ function fieldOf(name: string, info: Json): FieldModel {
   });
 }
 
-export function fieldsFromActionInfo(info: unknown): FieldModel[] {
+function fieldsFromActionInfo(info: unknown): FieldModel[] {
   if (!isRecord(info)) return [];
   return Object.entries(info)
     .filter((entry): entry is [string, Json] => isRecord(entry[1]))
     .map(([name, value]) => fieldOf(name, value));
 }
 
-export function isOptionsDocument(doc: unknown): doc is Json {
+function isOptionsDocument(doc: unknown): doc is Json {
   return (
     isRecord(doc) && (typeof doc['name'] === 'string' || isRecord(doc['actions'])) && !('openapi' in doc)
   );

@@ -19,7 +19,7 @@ function endpointNameFrom(key: string, value: unknown): string | null {
   return name.length > 0 && !name.startsWith('_') ? name : null;
 }
 
-export function isRootDocument(doc: unknown): doc is Record<string, unknown> {
+function isRootDocument(doc: unknown): doc is Record<string, unknown> {
   return (
     isRecord(doc) &&
     Object.keys(doc).length > 0 &&
