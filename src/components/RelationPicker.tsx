@@ -6,10 +6,13 @@ import '@mantine/core/styles/Combobox.layer.css';
 import { Autocomplete } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { suggestionsQuery } from '../../api/queries/suggestions.ts';
-import { useListContext } from './list-context.ts';
+import type { InstanceConfig } from '../api/instances.ts';
+import { suggestionsQuery } from '../api/queries/suggestions.ts';
+import type { ApiModel } from '../api/schema/model.ts';
 
 interface RelationPickerProps {
+  instance: InstanceConfig;
+  model: ApiModel;
   label: string;
   description?: string;
   endpoint: string;
@@ -25,6 +28,8 @@ const SUGGESTIONS = 50;
  * are searched on the server (subjects can be thousands); small ones are loaded once.
  */
 export function RelationPicker({
+  instance,
+  model,
   label,
   description,
   endpoint,
@@ -32,7 +37,6 @@ export function RelationPicker({
   value,
   onChange,
 }: RelationPickerProps) {
-  const { instance, model } = useListContext();
   const [typed] = useDebouncedValue(value, 250);
   const searchable = model.endpoints[endpoint]?.filters.some((f) => f.name === 'django') ?? false;
   const query = useQuery({
