@@ -4,6 +4,7 @@ import { ListPage } from './pages/list-page.ts';
 import { RecordPage } from './pages/record-page.ts';
 import { DEMO_ACCOUNTS } from './support/stack.ts';
 import { watchConsoleErrors } from './support/console-errors.ts';
+import { adminApi } from './support/alyx-api.ts';
 
 const INSTANCE = 'sandbox';
 
@@ -85,5 +86,39 @@ test.describe('browsing records', () => {
     expect(rendered).toBeLessThan(200);
     await datasets.table.evaluate((element) => element.scrollTo({ top: element.scrollHeight }));
     await expect(datasets.table.locator('tr[aria-rowindex="1001"]')).toBeVisible();
+  });
+
+  test('a session holding malformed escapes, a lone surrogate and script-like text still lists and opens', async ({
+    page,
+    request,
+  }) => {
+    const api = await adminApi(request);
+    const hostileProject = `http://x.example/%E0%A4%A-${Date.now()}`;
+    await api.send('POST', '/projects', { name: hostileProject });
+    const first = (await api.get<{ results: { id: string }[] }>('/sessions?limit=1')).results[0];
+    expect(first).toBeDefined();
+    const id = first?.id ?? '';
+    const before = await api.get<{ projects: string[]; narrative: string | null }>(`/sessions/${id}`);
+    await api.send('PATCH', `/sessions/${id}`, {
+      projects: [...before.projects, hostileProject],
+      narrative: 'javascript:alert(1) %ZZ \uD800 \u202Eevil <img src=x onerror=alert(1)>',
+    });
+    try {
+      const sessions = new ListPage(page, 'sessions');
+      await sessions.goto(INSTANCE, `id=${id}`);
+      // An http value is a (shortened) outside link; its full text is the title.
+      await expect(sessions.table.getByTitle(hostileProject)).toBeVisible();
+      await expect(page.getByText('Something went wrong')).toHaveCount(0);
+
+      const record = new RecordPage(page);
+      await page.goto(`/${INSTANCE}/sessions/${id}`);
+      await expect(record.fields).toBeVisible();
+      await expect(record.field('projects')).toContainText(hostileProject);
+      await expect(record.field('narrative')).toContainText('<img src=x onerror=alert(1)>');
+      await expect(page.getByText('Something went wrong')).toHaveCount(0);
+      await expect(page.locator('a[href^="javascript:" i], a[href^="data:" i]')).toHaveCount(0);
+    } finally {
+      await api.send('PATCH', `/sessions/${id}`, { projects: before.projects, narrative: before.narrative });
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { getToken } from './auth/token-store.ts';
 import { createAlyxClient, type AlyxClient } from './http/client.ts';
+import { isRecord } from './values.ts';
 
 /** One configured Alyx instance, as `GET /__explorer/instances` lists it. */
 export interface InstanceConfig {
@@ -41,10 +42,6 @@ export function instanceBases(instance: InstanceConfig): string[] {
   const origin = typeof window === 'undefined' ? null : window.location.origin;
   if (origin && instance.baseUrl.startsWith('/')) bases.push(`${origin}${instance.baseUrl}`);
   return bases.filter((base) => base.length > 0);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 /** Validates the app server's instance list; ignores malformed entries rather than failing the app. */

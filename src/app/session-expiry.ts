@@ -1,6 +1,7 @@
 import type { Query } from '@tanstack/react-query';
 import { clearToken } from '../api/auth/token-store.ts';
 import { isAlyxError } from '../api/http/errors.ts';
+import { isInstanceKey } from '../api/queries/keys.ts';
 import { parseAppPath, paths } from '../config/paths.ts';
 
 interface NavigatingRouter {
@@ -20,8 +21,7 @@ export function redirectOnUnauthorized(
   if (!router || !isAlyxError(error) || error.kind !== 'unauthorized') return;
   const { pathname, search } = router.state.location;
   const here = parseAppPath(pathname, search);
-  const [scope, instance] = query.queryKey;
-  if (!here.instance || here.view === 'login' || scope !== 'alyx' || instance !== here.instance) return;
+  if (!here.instance || here.view === 'login' || !isInstanceKey(query.queryKey, here.instance)) return;
   clearToken(here.instance);
   void router.navigate(paths.login(here.instance, `${pathname}${search}`), { replace: true });
 }

@@ -4,10 +4,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { InstanceConfig } from '../api/instances.ts';
 import { detailQuery } from '../api/queries/record-queries.ts';
-
-/** Where a rendered value points: an explorer route (with the record it shows) or an outside URL. */
-export type ResolvedLink =
-  { kind: 'app'; to: string; endpoint: string; lookup?: string } | { kind: 'external'; href: string };
+import type { ResolvedLink } from '../lib/value-links.ts';
 
 /**
  * A link to an explorer route that warms the target record's cache on hover or focus, so the

@@ -4,6 +4,7 @@
  * (a subject may be nicknamed `new`).
  */
 
+import { safeEncode } from '../api/values.ts';
 import type { ApiModel } from '../api/schema/model.ts';
 import { instanceBases, type InstanceConfig } from '../api/instances.ts';
 import { toRelativeAlyxPath } from '../api/http/alyx-urls.ts';
@@ -16,7 +17,7 @@ const FORM = '~';
 
 function seg(value: string | number): string {
   // `~` is unreserved, so encodeURIComponent keeps it; a lookup that is literally `~` must not read as the form marker.
-  return encodeURIComponent(String(value)).replace(/~/g, '%7E');
+  return safeEncode(String(value)).replace(/~/g, '%7E');
 }
 
 export function queryString(query?: QueryInput): string {

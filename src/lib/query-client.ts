@@ -8,7 +8,7 @@ export interface QueryClientHooks {
   onMutationError?: (error: Error) => void;
 }
 
-export const QUERY_DEFAULTS = {
+const QUERY_DEFAULTS = {
   staleTime: 30_000,
   gcTime: 10 * 60_000,
 } as const;

@@ -141,7 +141,7 @@ export function testModel(): ApiModel {
         field('weight', 'number'),
         field('url', 'url'),
       ],
-      [filter('subject', 'string')],
+      [filter('subject', 'string', rel('subjects', 'nickname'))],
     ),
   ];
   return {

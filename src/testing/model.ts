@@ -14,7 +14,7 @@ function field(name: string, extra: Partial<FieldModel> = {}): FieldModel {
   };
 }
 
-export function testEndpoint(name: string, group: string, extra: Partial<EndpointModel> = {}): EndpointModel {
+function testEndpoint(name: string, group: string, extra: Partial<EndpointModel> = {}): EndpointModel {
   const lookupField = extra.lookupField ?? 'id';
   return {
     name,

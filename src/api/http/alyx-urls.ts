@@ -3,6 +3,8 @@
  * (the instance, or the proxy). These helpers turn them back into instance-relative paths.
  */
 
+import { safeDecode } from '../values.ts';
+
 function trimSlash(value: string): string {
   return value.replace(/\/+$/, '');
 }
@@ -55,7 +57,7 @@ export function toRelativeAlyxPath(
     const endpoints = new Set(knownEndpoints);
     const segments = url.pathname.split('/');
     for (let index = 1; index < segments.length; index += 1) {
-      const segment = decodeURIComponent(segments[index] ?? '');
+      const segment = safeDecode(segments[index] ?? '');
       if (endpoints.has(segment)) return rest(`/${segments.slice(index).join('/')}`);
     }
   }
@@ -68,7 +70,7 @@ export function lastSegment(url: string): string | null {
   if (!parsed) return null;
   const segments = parsed.pathname.split('/').filter((segment) => segment.length > 0);
   const last = segments[segments.length - 1];
-  return last === undefined ? null : decodeURIComponent(last);
+  return last === undefined ? null : safeDecode(last);
 }
 
 /** Query of an absolute `next`/`previous` link, whatever host it names. */

@@ -12,6 +12,7 @@ import { clientFor, instanceBases, type InstanceConfig } from '../instances.ts';
 import { targetForAlyxPath, type AlyxTarget } from '../schema/endpoint-for-path.ts';
 import type { ApiModel } from '../schema/model.ts';
 import { alyxKeys } from './keys.ts';
+import { isUuid, safeDecode } from '../values.ts';
 
 export type GoToVia = 'explorer-url' | 'alyx-url' | 'path' | 'uuid' | 'endpoint' | 'nickname';
 
@@ -21,7 +22,6 @@ export interface GoToTarget extends AlyxTarget {
   via: GoToVia;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Most likely first; a UUID is tried against these before the rest of the id-keyed endpoints. */
 const UUID_PRIORITY = [
   'sessions',
@@ -35,18 +35,6 @@ const UUID_PRIORITY = [
 ];
 /** Endpoints without an id lookup that do accept `?id=` (subjects are looked up by nickname). */
 const ID_FILTER_ENDPOINTS: Record<string, string> = { subjects: 'nickname', users: 'username' };
-
-function safeDecode(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
-}
-
-export function isUuid(value: string): boolean {
-  return UUID.test(value.trim());
-}
 
 /** `/{instance}/{endpoint}/{lookup}?…` (an explorer path) → target; `~` form segments are dropped. */
 function fromExplorerPath(pathname: string, search: string, instance: InstanceConfig): GoToTarget | null {

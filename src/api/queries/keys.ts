@@ -1,6 +1,15 @@
+import { partialMatchKey, type QueryKey } from '@tanstack/react-query';
 import { normalizeParams, type NormalizedParams, type ParamsInput } from '../http/params.ts';
 
-/** Query keys (STYLE.md): everything of an instance sits under `['alyx', instance]`, so logout and writes invalidate by prefix. */
+/**
+ * Query keys (STYLE.md): everything of an instance sits under `['alyx', instance]`, so logout and
+ * writes invalidate by prefix. The third slot is an endpoint name; the app's own scopes (schema,
+ * go-to resolution) take an object there, so an endpoint literally named `schema` cannot collide.
+ */
+type ReservedScope = 'schema' | 'resolve';
+
+const scope = (name: ReservedScope) => ({ scope: name }) as const;
+
 export const alyxKeys = {
   instance: (instance: string) => ['alyx', instance] as const,
   endpoint: (instance: string, endpoint: string) => ['alyx', instance, endpoint] as const,
@@ -16,7 +25,17 @@ export const alyxKeys = {
   details: (instance: string, endpoint: string) => ['alyx', instance, endpoint, 'detail'] as const,
   detail: (instance: string, endpoint: string, lookup: string | number) =>
     ['alyx', instance, endpoint, 'detail', String(lookup)] as const,
-  schema: (instance: string) => ['alyx', instance, 'schema'] as const,
-  resolve: (instance: string, input: string) => ['alyx', instance, 'resolve', input.trim()] as const,
+  schema: (instance: string) => ['alyx', instance, scope('schema')] as const,
+  resolve: (instance: string, input: string) => ['alyx', instance, scope('resolve'), input.trim()] as const,
   instances: () => ['explorer', 'instances'] as const,
 };
+
+/** True when `key` belongs to this instance (any endpoint or scope). */
+export function isInstanceKey(key: QueryKey, instance: string): boolean {
+  return partialMatchKey(key, alyxKeys.instance(instance));
+}
+
+/** True for the instance's API model (kept when records are refreshed or another account logs in). */
+export function isSchemaKey(key: QueryKey, instance: string): boolean {
+  return partialMatchKey(key, alyxKeys.schema(instance));
+}

@@ -33,7 +33,7 @@ describe('apiModelQuery', () => {
     writeCachedModel('offline', cached);
     const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
     const options = apiModelQuery(offline);
-    expect(options.queryKey).toEqual(['alyx', 'offline', 'schema']);
+    expect(options.queryKey).toEqual(['alyx', 'offline', { scope: 'schema' }]);
     await expect(queryClient.fetchQuery(options)).resolves.toEqual(cached);
   });
 

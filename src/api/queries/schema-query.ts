@@ -5,7 +5,7 @@ import type { ApiModel } from '../schema/model.ts';
 import { clearCachedModel, readCachedModel, writeCachedModel } from '../schema/schema-cache.ts';
 import { alyxKeys } from './keys.ts';
 
-export const SCHEMA_STALE_TIME_MS = 24 * 60 * 60 * 1000;
+const SCHEMA_STALE_TIME_MS = 24 * 60 * 60 * 1000;
 
 /**
  * A model built from the root list alone while OPTIONS was refused (not logged in yet) has no

@@ -1,8 +1,9 @@
+import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
 import { AlyxError } from '../http/errors.ts';
 import { parseInstances } from '../instances.ts';
 import type { EndpointModel } from '../schema/model.ts';
-import { alyxKeys } from './keys.ts';
+import { alyxKeys, isInstanceKey, isSchemaKey } from './keys.ts';
 import { retryDelay, shouldRetry } from './retry.ts';
 import { recordLookup, rowKey } from './row-key.ts';
 
@@ -61,7 +62,23 @@ describe('alyxKeys', () => {
       'detail',
       '997',
     ]);
-    expect(alyxKeys.schema('sandbox')).toEqual(['alyx', 'sandbox', 'schema']);
+    expect(alyxKeys.schema('sandbox')).toEqual(['alyx', 'sandbox', { scope: 'schema' }]);
+  });
+
+  it('keeps reserved scopes out of the endpoint slot: an endpoint named `schema` does not collide', () => {
+    const client = new QueryClient();
+    client.setQueryData(alyxKeys.schema('sandbox'), 'model');
+    client.setQueryData(alyxKeys.list('sandbox', 'schema'), 'page');
+    client.setQueryData(alyxKeys.resolve('sandbox', 'schema'), 'resolved');
+    expect(client.getQueryData(alyxKeys.schema('sandbox'))).toBe('model');
+    expect(client.getQueriesData({ queryKey: alyxKeys.endpoint('sandbox', 'schema') })).toEqual([
+      [alyxKeys.list('sandbox', 'schema'), 'page'],
+    ]);
+    expect(isSchemaKey(alyxKeys.list('sandbox', 'schema'), 'sandbox')).toBe(false);
+    expect(isSchemaKey(alyxKeys.schema('sandbox'), 'sandbox')).toBe(true);
+    expect(isSchemaKey(alyxKeys.schema('other'), 'sandbox')).toBe(false);
+    expect(isInstanceKey(alyxKeys.resolve('sandbox', 'x'), 'sandbox')).toBe(true);
+    expect(isInstanceKey(alyxKeys.instances(), 'sandbox')).toBe(false);
   });
 });
 

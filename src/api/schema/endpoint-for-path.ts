@@ -4,6 +4,7 @@
  */
 
 import { normalizeParams, toQueryString, type ParamsInput } from '../http/params.ts';
+import { safeDecode, safeEncode } from '../values.ts';
 
 export interface AlyxTarget {
   endpoint: string;
@@ -30,7 +31,7 @@ export function targetForAlyxPath(path: string): AlyxTarget | null {
 /** `/{endpoint}` or `/{endpoint}/{lookup}` plus an optional query; the lookup is one encoded segment. */
 export function alyxPathFor(endpoint: string, lookup?: string | number, query?: ParamsInput): string {
   const base = `/${endpoint}`;
-  const path = lookup === undefined ? base : `${base}/${encodeURIComponent(String(lookup))}`;
+  const path = lookup === undefined ? base : `${base}/${safeEncode(String(lookup))}`;
   return `${path}${query === undefined ? '' : toQueryString(normalizeParams(query))}`;
 }
 
@@ -44,12 +45,4 @@ export function parseRouteTemplate(
   const param = second !== undefined ? /^\{([^}]+)\}$/.exec(second)?.[1] : undefined;
   const extra = segments.length > 2 || (second !== undefined && param === undefined);
   return param === undefined ? { endpoint: first, extra } : { endpoint: first, param, extra };
-}
-
-function safeDecode(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
 }

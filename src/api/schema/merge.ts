@@ -7,7 +7,7 @@
 import type { ApiModel, EndpointModel, FieldModel, FilterModel, SchemaSource } from './model.ts';
 import { isActionEndpoint } from './model-utils.ts';
 
-export const SOURCE_PRIORITY: readonly SchemaSource[] = ['openapi', 'coreapi', 'options', 'root'];
+const SOURCE_PRIORITY: readonly SchemaSource[] = ['openapi', 'coreapi', 'options', 'root'];
 
 function rank(endpoint: EndpointModel): number {
   const ranks = endpoint.sources.map((source) => SOURCE_PRIORITY.indexOf(source));
@@ -47,7 +47,7 @@ function first<T>(values: (T | undefined)[]): T | undefined {
   return values.find((value) => value !== undefined);
 }
 
-export function mergeEndpoints(name: string, parts: EndpointModel[]): EndpointModel {
+function mergeEndpoints(name: string, parts: EndpointModel[]): EndpointModel {
   const sorted = [...parts].sort((a, b) => rank(a) - rank(b));
   const best = sorted[0];
   if (!best) throw new Error(`No description of endpoint ${name}.`);

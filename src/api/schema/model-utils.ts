@@ -37,10 +37,6 @@ export function makeField(name: string, kind: FieldKind, extra: Partial<FieldMod
   return { name, kind, required: false, readOnly: false, writeOnly: false, nullable: false, ...extra };
 }
 
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
 export function asString(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }

@@ -18,10 +18,10 @@ import {
   asString,
   cleanDescription,
   emptyEndpoint,
-  isRecord,
   makeField,
   stringKindFor,
 } from './model-utils.ts';
+import { isRecord } from '../values.ts';
 
 type Json = Record<string, unknown>;
 
@@ -153,7 +153,7 @@ function lookupKindOf(endpoint: string, param: CoreField): FieldKind {
   return param.uuid ? 'uuid' : 'string';
 }
 
-export function isCoreApiDocument(doc: unknown): doc is Json {
+function isCoreApiDocument(doc: unknown): doc is Json {
   return isRecord(doc) && doc['_type'] === 'document';
 }
 

@@ -17,10 +17,10 @@ import {
   cleanDescription,
   emptyEndpoint,
   enumLabels,
-  isRecord,
   makeField,
   stringKindFor,
 } from './model-utils.ts';
+import { isRecord } from '../values.ts';
 
 type Json = Record<string, unknown>;
 
@@ -244,7 +244,7 @@ function pathParam(resolver: Resolver, operation: Json, pathItem: Json, name: st
   return 'string';
 }
 
-export function isOpenApiDocument(doc: unknown): doc is Json {
+function isOpenApiDocument(doc: unknown): doc is Json {
   return isRecord(doc) && typeof doc['openapi'] === 'string' && isRecord(doc['paths']);
 }
 

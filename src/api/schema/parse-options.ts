@@ -4,14 +4,8 @@
  */
 
 import type { ChoiceOption, EndpointModel, FieldKind, FieldModel } from './model.ts';
-import {
-  asString,
-  cleanDescription,
-  emptyEndpoint,
-  isRecord,
-  makeField,
-  stringKindFor,
-} from './model-utils.ts';
+import { asString, cleanDescription, emptyEndpoint, makeField, stringKindFor } from './model-utils.ts';
+import { isRecord } from '../values.ts';
 
 type Json = Record<string, unknown>;
 
@@ -77,14 +71,14 @@ function fieldOf(name: string, info: Json): FieldModel {
   });
 }
 
-export function fieldsFromActionInfo(info: unknown): FieldModel[] {
+function fieldsFromActionInfo(info: unknown): FieldModel[] {
   if (!isRecord(info)) return [];
   return Object.entries(info)
     .filter((entry): entry is [string, Json] => isRecord(entry[1]))
     .map(([name, value]) => fieldOf(name, value));
 }
 
-export function isOptionsDocument(doc: unknown): doc is Json {
+function isOptionsDocument(doc: unknown): doc is Json {
   return (
     isRecord(doc) && (typeof doc['name'] === 'string' || isRecord(doc['actions'])) && !('openapi' in doc)
   );

@@ -1,7 +1,8 @@
 /** The JSON endpoint list at `GET /` (older Alyx, the sandbox): names and list routes only. */
 
 import type { ApiModel, EndpointModel } from './model.ts';
-import { emptyEndpoint, isRecord } from './model-utils.ts';
+import { isRecord, safeDecode } from '../values.ts';
+import { emptyEndpoint } from './model-utils.ts';
 
 function endpointNameFrom(key: string, value: unknown): string | null {
   if (typeof value === 'string' && value.length > 0) {
@@ -9,7 +10,7 @@ function endpointNameFrom(key: string, value: unknown): string | null {
       const url = new URL(value, 'http://relative.invalid');
       const segments = url.pathname.split('/').filter((segment) => segment.length > 0);
       const last = segments[segments.length - 1];
-      if (last !== undefined) return decodeURIComponent(last);
+      if (last !== undefined) return safeDecode(last);
     } catch {
       // fall through to the key
     }
@@ -18,7 +19,7 @@ function endpointNameFrom(key: string, value: unknown): string | null {
   return name.length > 0 && !name.startsWith('_') ? name : null;
 }
 
-export function isRootDocument(doc: unknown): doc is Record<string, unknown> {
+function isRootDocument(doc: unknown): doc is Record<string, unknown> {
   return (
     isRecord(doc) &&
     Object.keys(doc).length > 0 &&

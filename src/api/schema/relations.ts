@@ -13,6 +13,11 @@ interface NameRule {
   lookup: string;
 }
 
+/**
+ * THE relation table: a field or filter name → the endpoint it points at and the lookup its value
+ * holds, wherever the name means the same. Views never keep their own: they read `relation` from
+ * the model, and `endpointForName` for nested serializers (sub-tables) the model cannot type.
+ */
 const NAME_RULES: Record<string, NameRule> = {
   subject: { endpoint: 'subjects', lookup: 'nickname' },
   nickname: { endpoint: 'subjects', lookup: 'nickname' },
@@ -26,6 +31,7 @@ const NAME_RULES: Record<string, NameRule> = {
   allowed_users: { endpoint: 'users', lookup: 'username' },
   session: { endpoint: 'sessions', lookup: 'id' },
   parent_session: { endpoint: 'sessions', lookup: 'id' },
+  session_info: { endpoint: 'sessions', lookup: 'id' },
   dataset_type: { endpoint: 'dataset-types', lookup: 'name' },
   dataset_types: { endpoint: 'dataset-types', lookup: 'name' },
   data_format: { endpoint: 'data-formats', lookup: 'name' },
@@ -39,8 +45,11 @@ const NAME_RULES: Record<string, NameRule> = {
   chronic_insertion: { endpoint: 'chronic-insertions', lookup: 'id' },
   dataset: { endpoint: 'datasets', lookup: 'id' },
   datasets: { endpoint: 'datasets', lookup: 'id' },
+  data_dataset_session_related: { endpoint: 'datasets', lookup: 'id' },
+  file_records: { endpoint: 'files', lookup: 'id' },
   trajectory_estimate: { endpoint: 'trajectories', lookup: 'id' },
   brain_region: { endpoint: 'brain-regions', lookup: 'id' },
+  related_descriptions: { endpoint: 'brain-regions', lookup: 'id' },
   tag: { endpoint: 'tags', lookup: 'name' },
   tags: { endpoint: 'tags', lookup: 'name' },
   revision: { endpoint: 'revisions', lookup: 'name' },
@@ -48,9 +57,15 @@ const NAME_RULES: Record<string, NameRule> = {
   location: { endpoint: 'locations', lookup: 'name' },
   procedures: { endpoint: 'procedures', lookup: 'name' },
   stack: { endpoint: 'imaging-stack', lookup: 'id' },
+  notes: { endpoint: 'notes', lookup: 'id' },
+  field_of_view: { endpoint: 'fields-of-view', lookup: 'id' },
+  weighings: { endpoint: 'weighings', lookup: 'id' },
+  water_administrations: { endpoint: 'water-administrations', lookup: 'id' },
+  wateradmin_session_related: { endpoint: 'water-administrations', lookup: 'id' },
+  parents: { endpoint: 'tasks', lookup: 'id' },
 };
 
-/** Per endpoint, names that mean something else there, or whose representation differs. */
+/** Per endpoint, field names that mean something else there, or whose representation differs. */
 const FIELD_OVERRIDES: Record<string, Record<string, RelationTarget | null>> = {
   surgeries: {
     lab: { endpoint: 'labs', lookup: 'id', source: 'override' },
@@ -68,7 +83,11 @@ const FIELD_OVERRIDES: Record<string, Record<string, RelationTarget | null>> = {
   users: { lab: { endpoint: 'labs', lookup: 'name', source: 'override' } },
 };
 
-/** Filters: auto-generated FK/M2M filters take primary keys even where the field shows a slug. */
+/**
+ * Filters, which often take something else than the field shows: auto-generated FK/M2M filters
+ * take primary keys even where the field shows a slug, and hand-written ones take names even
+ * where the field is a UUID (REST-CONVENTIONS §4.4). Field overrides do not apply to filters.
+ */
 const FILTER_OVERRIDES: Record<string, Record<string, RelationTarget | null>> = {
   datasets: {
     session: { endpoint: 'sessions', lookup: 'id', source: 'override' },
@@ -76,7 +95,19 @@ const FILTER_OVERRIDES: Record<string, Record<string, RelationTarget | null>> = 
     tags: { endpoint: 'tags', lookup: 'id', source: 'override' },
   },
   subjects: { nickname: null, projects: { endpoint: 'projects', lookup: 'id', source: 'override' } },
-  sessions: { nickname: { endpoint: 'subjects', lookup: 'nickname', source: 'override' } },
+  sessions: {
+    nickname: { endpoint: 'subjects', lookup: 'nickname', source: 'override' },
+    // Exact dataset *names*, which many datasets share: no dataset record is "the" value.
+    datasets: { endpoint: 'datasets', lookup: 'name', source: 'override' },
+  },
+  insertions: { datasets: { endpoint: 'datasets', lookup: 'name', source: 'override' } },
+  // BaseActionFilter: users, lab and location by name although surgeries show them as UUIDs.
+  surgeries: {
+    users: { endpoint: 'users', lookup: 'username', source: 'override' },
+    lab: { endpoint: 'labs', lookup: 'name', source: 'override' },
+    location: { endpoint: 'locations', lookup: 'name', source: 'override' },
+    procedures: { endpoint: 'procedures', lookup: 'id', source: 'override' },
+  },
   'data-notices': { created_by: { endpoint: 'users', lookup: 'id', source: 'override' } },
 };
 
@@ -128,10 +159,7 @@ export function inferRelation(
   if (item.kind === 'array' && item.itemKind !== undefined && !RELATABLE_KINDS.has(item.itemKind))
     return undefined;
   if (!RELATABLE_KINDS.has(item.kind)) return undefined;
-  const overrides =
-    role === 'filter'
-      ? { ...FIELD_OVERRIDES[endpoint], ...FILTER_OVERRIDES[endpoint] }
-      : FIELD_OVERRIDES[endpoint];
+  const overrides = role === 'filter' ? FILTER_OVERRIDES[endpoint] : FIELD_OVERRIDES[endpoint];
   const known = (target: RelationTarget | null | undefined): RelationTarget | undefined =>
     target && model.endpoints[target.endpoint] ? target : undefined;
 
@@ -174,6 +202,32 @@ function withRelations<T extends FieldModel | FilterModel>(
     );
     return relation ? { ...item, relation } : item;
   });
+}
+
+/**
+ * The endpoint a field name points at when the model states no relation for it (nested
+ * serializers: a session's `data_dataset_session_related`, a subject's `weighings`).
+ */
+export function endpointForName(model: ApiModel, fieldName: string): EndpointModel | undefined {
+  const named = NAME_RULES[fieldName]?.endpoint;
+  const dashed = fieldName.replace(/_/g, '-');
+  for (const name of [named, dashed, `${dashed}s`]) {
+    const found = name === undefined ? undefined : model.endpoints[name];
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** The relation the model states for a field of an endpoint (detail representation first, then list). */
+export function fieldRelation(
+  endpoint: EndpointModel | undefined,
+  fieldName: string,
+): RelationTarget | undefined {
+  if (!endpoint) return undefined;
+  return (
+    endpoint.detailFields.find((f) => f.name === fieldName)?.relation ??
+    endpoint.listFields.find((f) => f.name === fieldName)?.relation
+  );
 }
 
 /** Returns the model with `relation` filled on every field and filter where one can be inferred. */

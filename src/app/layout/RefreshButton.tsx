@@ -1,6 +1,6 @@
 import { ActionIcon } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { alyxKeys } from '../../api/queries/keys.ts';
+import { alyxKeys, isSchemaKey } from '../../api/queries/keys.ts';
 import { IconRefresh } from '../../components/icons.tsx';
 
 /** Refetches the instance's records shown on screen; the schema has its own refresh on the overview page. */
@@ -9,7 +9,7 @@ export function RefreshButton({ instance }: { instance: string }) {
   const refresh = (): void => {
     void queryClient.invalidateQueries({
       queryKey: alyxKeys.instance(instance),
-      predicate: (query) => query.queryKey[2] !== 'schema',
+      predicate: (query) => !isSchemaKey(query.queryKey, instance),
     });
   };
   return (

@@ -9,7 +9,7 @@ import { PendingState } from '../../components/PendingState.tsx';
 import { RouteErrorBoundary } from '../../components/RouteErrorBoundary.tsx';
 import type { LinkResolver } from '../../features/record-detail/detail-context.ts';
 import { RecordDetailView } from '../../features/record-detail/RecordDetailView.tsx';
-import { resolveValueLink } from '../../features/record-list/cell-links.ts';
+import { resolveValueLink } from '../../lib/value-links.ts';
 import { useApiModel } from '../../lib/use-api-model.ts';
 import { useInstances } from '../../lib/use-instance.ts';
 import { requireSignedIn } from '../instance-loader.ts';
@@ -36,7 +36,7 @@ export function Component() {
       instance && data ? { instance: instance.name, model: data, bases: instanceBases(instance) } : null,
     [instance, data],
   );
-  // The list feature owns value→link resolution; the record view receives it so both link alike.
+  // One value→link resolver (src/lib) for lists and records, so both link alike.
   const resolveLink = useCallback<LinkResolver>(
     (fieldName: string, value: unknown, relation?: RelationTarget) =>
       links ? resolveValueLink(links, fieldName, value, relation) : null,

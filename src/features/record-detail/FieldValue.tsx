@@ -3,7 +3,8 @@ import type { FieldModel } from '../../api/schema/model.ts';
 import { useDetailContext } from './detail-context.ts';
 import { JsonBlock } from './JsonBlock.tsx';
 import { LongText } from './LongText.tsx';
-import { isLongText, isPlainObject, parseJsonField } from './values.ts';
+import { isRecord } from '../../api/values.ts';
+import { isLongText, parseJsonField } from './values.ts';
 import { ValueLink } from './ValueLink.tsx';
 
 function Empty({ text }: { text: string }) {
@@ -62,7 +63,7 @@ function Scalar({ name, value, field }: { name: string; value: unknown; field?: 
 /** One field of a record, rendered by its model kind (and its value's shape when the model is silent). */
 export function FieldValue({ name, value, field }: { name: string; value: unknown; field?: FieldModel }) {
   const kind = field?.kind;
-  if (kind === 'json' || kind === 'object' || isPlainObject(value))
+  if (kind === 'json' || kind === 'object' || isRecord(value))
     return <JsonBlock value={value} label={name} />;
   if (
     typeof value === 'string' &&

@@ -7,7 +7,7 @@ import { SubTable } from './SubTable.tsx';
 import { isObjectArray, type RecordData } from './values.ts';
 
 /** Model order first (detail, then list fields), then keys only the record has. */
-export function orderedKeys(endpoint: EndpointModel | undefined, record: RecordData): string[] {
+function orderedKeys(endpoint: EndpointModel | undefined, record: RecordData): string[] {
   const keys: string[] = [];
   for (const f of [...(endpoint?.detailFields ?? []), ...(endpoint?.listFields ?? [])]) {
     if (!f.writeOnly && f.name in record && !keys.includes(f.name)) keys.push(f.name);

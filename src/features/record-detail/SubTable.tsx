@@ -2,7 +2,8 @@ import '@mantine/core/styles/ScrollArea.layer.css';
 import '@mantine/core/styles/Table.layer.css';
 import { Table, Text } from '@mantine/core';
 import { useDetailContext, type DetailLink } from './detail-context.ts';
-import { isPlainObject, subTableColumns, type RecordData } from './values.ts';
+import { isRecord } from '../../api/values.ts';
+import { subTableColumns, type RecordData } from './values.ts';
 import { ValueLink } from './ValueLink.tsx';
 
 const MAX_COLUMNS = 8;
@@ -35,7 +36,7 @@ function Cell({ name, value, parentName }: { name: string; value: unknown; paren
       </>
     );
   }
-  if (isPlainObject(value) || Array.isArray(value)) {
+  if (isRecord(value) || Array.isArray(value)) {
     return (
       <Text span size="xs" ff="monospace" title={JSON.stringify(value)}>
         {Array.isArray(value) ? `[${value.length}]` : '{…}'}

@@ -6,22 +6,13 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { Page } from '../../api/http/client.ts';
 import { alyxKeys } from '../../api/queries/keys.ts';
 import type { RecordData } from './values.ts';
-
-function lastSegment(url: string): string | undefined {
-  const segments =
-    url
-      .split('?')[0]
-      ?.split('/')
-      .filter((s) => s.length > 0) ?? [];
-  const last = segments[segments.length - 1];
-  return last === undefined ? undefined : decodeURIComponent(last);
-}
+import { lastSegment } from '../../api/http/alyx-urls.ts';
 
 export function rowMatches(row: RecordData, lookup: string, lookupField: string | undefined): boolean {
   const candidates = [
     lookupField ? row[lookupField] : undefined,
     row['id'],
-    typeof row['url'] === 'string' ? lastSegment(row['url']) : undefined,
+    typeof row['url'] === 'string' ? lastSegment(row['url']) : null,
   ];
   return candidates.some(
     (value) => (typeof value === 'string' || typeof value === 'number') && String(value) === lookup,

@@ -1,5 +1,5 @@
 /** What the pieces of a record view share: the instance, its model, and how values become links. */
-import type { ResolvedLink } from '../../components/PrefetchLink.tsx';
+import type { ResolvedLink } from '../../lib/value-links.ts';
 import { createContext, useContext } from 'react';
 import type { InstanceConfig } from '../../api/instances.ts';
 import type { ApiModel, RelationTarget } from '../../api/schema/model.ts';

@@ -34,6 +34,39 @@ describe('findReverseRelations', () => {
       { endpoint: 'datasets', filter: 'session', value: id },
     ]);
   });
+  it('gives no tab where the filter takes another value than the lookup, or the record links there itself', () => {
+    const id = 'd3372b15-f696-4279-9be5-98f15783b5bb';
+    const datasets = model.endpoints['datasets'];
+    const sessions = model.endpoints['sessions'];
+    if (!datasets || !sessions) throw new Error('test model lacks datasets or sessions');
+    const byName = {
+      ...model,
+      endpoints: {
+        ...model.endpoints,
+        // sessions?datasets= takes dataset names, not the dataset's id
+        sessions: {
+          ...sessions,
+          filters: [
+            ...sessions.filters,
+            {
+              name: 'datasets',
+              kind: 'string' as const,
+              relation: { endpoint: 'datasets', lookup: 'name', source: 'override' as const },
+            },
+          ],
+        },
+      },
+    };
+    const dataset = {
+      url: `http://h/datasets/${id}`,
+      name: 'trials.table.pqt',
+      session: `http://h/sessions/${id}`,
+    };
+    expect(findReverseRelations(byName, 'datasets', dataset, id).map((r) => r.endpoint)).not.toContain(
+      'sessions',
+    );
+  });
+
   it('finds nothing for an endpoint nobody filters on, or an unknown endpoint', () => {
     expect(findReverseRelations(model, 'projects', { name: 'ibl' }, 'ibl')).toEqual([]);
     expect(findReverseRelations(model, 'nope', {}, 'x')).toEqual([]);

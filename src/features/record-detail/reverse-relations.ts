@@ -1,9 +1,10 @@
 /**
- * Reverse relations found from the model: endpoints whose list has a filter pointing at this
- * endpoint (a subject's sessions, weighings, water administrations; a session's datasets,
+ * Reverse relations found from the model: endpoints whose list has a filter whose relation points
+ * at this endpoint (a subject's sessions, weighings, water administrations; a session's datasets,
  * insertions, tasks). Each gives the filter and the value to pass, taken from the record.
  */
 import type { ApiModel, EndpointModel, FilterModel } from '../../api/schema/model.ts';
+import { lastSegment } from '../../api/http/alyx-urls.ts';
 
 export interface ReverseRelation {
   endpoint: string;
@@ -13,19 +14,13 @@ export interface ReverseRelation {
 
 type RecordData = Record<string, unknown>;
 
-/** `subjects` → `subject`, `water-administrations` → `water_administration`, `brain-regions` → `brain_region`. */
+/** `subjects` → `subject`: among several filters pointing here, the one named so wins (sessions: `subject` over `nickname`). */
 export function singular(endpoint: string): string {
   const snake = endpoint.replace(/-/g, '_');
   if (snake.endsWith('ies')) return `${snake.slice(0, -3)}y`;
   if (snake.endsWith('ses')) return snake.slice(0, -2);
   return snake.endsWith('s') ? snake.slice(0, -1) : snake;
 }
-
-/** Extra filter names that point at an endpoint without being its singular. */
-const ALIASES: Readonly<Record<string, readonly string[]>> = {
-  insertions: ['probe_insertion'],
-  subjects: ['nickname'],
-};
 
 const ORDER = [
   'sessions',
@@ -42,16 +37,6 @@ const ORDER = [
   'subjects',
 ];
 
-function lastSegment(url: string): string | null {
-  const segments =
-    url
-      .split('?')[0]
-      ?.split('/')
-      .filter((s) => s.length > 0) ?? [];
-  const last = segments[segments.length - 1];
-  return last === undefined ? null : decodeURIComponent(last);
-}
-
 function scalar(value: unknown): string | null {
   if (typeof value === 'string' && value !== '') return value;
   if (typeof value === 'number') return String(value);
@@ -66,7 +51,12 @@ export function recordId(record: RecordData): string | null {
   return url ? lastSegment(url) : null;
 }
 
-/** What to pass to a filter that names this endpoint: the lookup it states, else id for UUID filters, else the slug lookup. */
+/**
+ * What to pass to a filter whose relation (from the model) points at this endpoint: the record's
+ * id for filters taking ids, its lookup for filters taking that lookup. A filter taking anything
+ * else (`sessions?datasets=` takes dataset *names*, shared by many datasets) gives no tab: a
+ * reverse tab is right or absent.
+ */
 function valueFor(
   filter: FilterModel,
   self: EndpointModel,
@@ -74,17 +64,22 @@ function valueFor(
   lookup: string,
 ): string | null {
   const wanted = filter.relation?.lookup;
-  if (wanted === 'id' || wanted === 'pk' || filter.kind === 'uuid' || filter.itemKind === 'uuid')
-    return recordId(record);
-  if (wanted && wanted !== 'url') return scalar(record[wanted]);
-  const slugField = self.lookupField ?? 'id';
-  return slugField === 'id' ? recordId(record) : (scalar(record[slugField]) ?? lookup);
+  if (wanted === 'id' || wanted === 'pk') return recordId(record);
+  const lookupField = self.lookupField ?? 'id';
+  if (wanted === undefined || wanted === 'url' || wanted !== lookupField) return null;
+  return scalar(record[wanted]) ?? lookup;
 }
 
 function pointsAt(filter: FilterModel, self: EndpointModel): boolean {
   if (filter.name === 'id' || filter.name === 'django') return false;
-  if (filter.relation) return filter.relation.endpoint === self.name && filter.relation.lookup !== 'url';
-  return filter.name === singular(self.name) || (ALIASES[self.name] ?? []).includes(filter.name);
+  return filter.relation?.endpoint === self.name;
+}
+
+/** The record names one record of `other` itself (a dataset's `session`): that is a link, not a tab. */
+function hasForwardLink(self: EndpointModel, record: RecordData, other: string): boolean {
+  return [...self.detailFields, ...self.listFields].some(
+    (field) => field.relation?.endpoint === other && scalar(record[field.name]) !== null,
+  );
 }
 
 export function findReverseRelations(
@@ -98,6 +93,7 @@ export function findReverseRelations(
   const found: ReverseRelation[] = [];
   for (const other of Object.values(model.endpoints)) {
     if (other.name === self.name || !other.list || !other.browsable) continue;
+    if (hasForwardLink(self, record, other.name)) continue;
     // One tab per endpoint: the singular name wins over aliases (sessions has both `subject` and `nickname`).
     const candidates = other.filters.filter((f) => pointsAt(f, self));
     const best = candidates.find((f) => f.name === singular(self.name)) ?? candidates[0];

@@ -1,9 +1,10 @@
 import { Text } from '@mantine/core';
 import { Fragment } from 'react';
 import type { FieldModel } from '../../api/schema/model.ts';
-import { isUuid, resolveValueLink } from './cell-links.ts';
+import { resolveValueLink } from '../../lib/value-links.ts';
 import { useListContext } from './list-context.ts';
 import { RecordLink } from './RecordLink.tsx';
+import { isUuid, safeDecode } from '../../api/values.ts';
 
 /** Short display of a UUID or an Alyx hyperlink's last segment; the full value stays in the title. */
 export function shortText(value: string): string {
@@ -11,7 +12,7 @@ export function shortText(value: string): string {
   const match = /^https?:\/\/[^?#]*\/([^/?#]+)\/?(?:[?#].*)?$/i.exec(value);
   const tail = match?.[1];
   if (tail) {
-    const decoded = decodeURIComponent(tail);
+    const decoded = safeDecode(tail);
     return isUuid(decoded) ? decoded.slice(0, 8) : decoded;
   }
   return value;

@@ -9,7 +9,8 @@ import '@mantine/core/styles/SegmentedControl.layer.css';
 import { Group, NumberInput, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
 import type { FilterInput } from './filter-inputs.ts';
 import { joinDateRange, splitDateRange } from './filter-inputs.ts';
-import { RelationPicker } from './RelationPicker.tsx';
+import { RelationPicker } from '../../components/RelationPicker.tsx';
+import { useListContext } from './list-context.ts';
 
 interface FilterFieldProps {
   input: FilterInput;
@@ -26,6 +27,7 @@ const BOOLEAN_OPTIONS = [
 /** One typed filter input; its value is always the query-string text Alyx receives. */
 export function FilterField({ input, value, onChange }: FilterFieldProps) {
   const { filter } = input;
+  const { instance, model } = useListContext();
   const label = filter.name;
   const description = filter.description && filter.description.length < 90 ? filter.description : undefined;
   switch (input.kind) {
@@ -117,6 +119,8 @@ export function FilterField({ input, value, onChange }: FilterFieldProps) {
     case 'relation':
       return input.source ? (
         <RelationPicker
+          instance={instance}
+          model={model}
           label={label}
           description={description}
           endpoint={input.source.endpoint}

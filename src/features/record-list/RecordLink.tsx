@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { PrefetchLink } from '../../components/PrefetchLink.tsx';
-import type { ValueLink } from './cell-links.ts';
+import type { ResolvedLink as ValueLink } from '../../lib/value-links.ts';
 import { useListContext } from './list-context.ts';
 
 /** A link from a list cell, prefetching the record it points to. */

@@ -1,3 +1,4 @@
+import { applyRelations } from '../../api/schema/relations.ts';
 import { describe, expect, it } from 'vitest';
 import {
   filterInput,
@@ -36,11 +37,22 @@ describe('filterInput', () => {
       kind: 'relation',
       source: { endpoint: 'subjects', field: 'nickname' },
     });
-    // no relation stated, but a known Alyx slug filter
-    expect(filterInput(model, filter('responsible_user', 'string'))).toMatchObject({
+    // the model carries the relation of a hand-declared slug filter; views keep no table of their own
+    const subjects = endpointOf(model, 'subjects');
+    const inferred = applyRelations({
+      ...model,
+      endpoints: {
+        ...model.endpoints,
+        subjects: { ...subjects, filters: [...subjects.filters, filter('responsible_user', 'string')] },
+      },
+    });
+    const responsible = endpointOf(inferred, 'subjects').filters.find((f) => f.name === 'responsible_user');
+    expect(responsible?.relation).toMatchObject({ endpoint: 'users', lookup: 'username' });
+    expect(filterInput(model, responsible ?? filter('x', 'string'))).toMatchObject({
       kind: 'relation',
       source: { endpoint: 'users', field: 'username' },
     });
+    expect(filterInput(model, filter('responsible_user', 'string')).kind).toBe('text');
     // uuid relations get a plain UUID input
     const datasets = endpointOf(model, 'datasets');
     expect(

@@ -14,21 +14,6 @@ export interface FilterInput {
 /** Paging is the pager's job; everything else is a filter. */
 const NOT_FILTERS = new Set(['limit', 'offset', 'format']);
 
-/** Slug filters Alyx declares by hand (REST-CONVENTIONS §4.4); the model may only say "string". */
-const SLUG_SOURCES: Readonly<Record<string, { endpoint: string; field: string }>> = {
-  subject: { endpoint: 'subjects', field: 'nickname' },
-  nickname: { endpoint: 'subjects', field: 'nickname' },
-  lab: { endpoint: 'labs', field: 'name' },
-  responsible_user: { endpoint: 'users', field: 'username' },
-  created_by: { endpoint: 'users', field: 'username' },
-  user: { endpoint: 'users', field: 'username' },
-  project: { endpoint: 'projects', field: 'name' },
-  dataset_type: { endpoint: 'dataset-types', field: 'name' },
-  tag: { endpoint: 'tags', field: 'name' },
-  revision: { endpoint: 'revisions', field: 'name' },
-  data_repository: { endpoint: 'data-repository', field: 'name' },
-};
-
 const PINNED: Readonly<Record<string, readonly string[]>> = {
   sessions: ['subject', 'lab', 'date_range', 'task_protocol', 'projects'],
   datasets: ['session', 'subject', 'dataset_type', 'collection', 'name'],
@@ -42,16 +27,14 @@ const PINNED: Readonly<Record<string, readonly string[]>> = {
 
 const DATE_NAME = /(^|_)date(_gte|_lte)?$/;
 
+/** A picker offers the target's values when the filter's relation (from the model) takes a slug. */
 function sourceFor(model: ApiModel, filter: FilterModel): FilterInput['source'] {
   const relation = filter.relation;
-  if (relation && relation.lookup !== 'id' && relation.lookup !== 'url' && relation.lookup !== 'pk') {
-    return model.endpoints[relation.endpoint]?.list
-      ? { endpoint: relation.endpoint, field: relation.lookup }
-      : undefined;
-  }
-  if (relation) return undefined;
-  const slug = SLUG_SOURCES[filter.name];
-  return slug && model.endpoints[slug.endpoint]?.list ? slug : undefined;
+  if (!relation || relation.lookup === 'id' || relation.lookup === 'url' || relation.lookup === 'pk')
+    return undefined;
+  return model.endpoints[relation.endpoint]?.list
+    ? { endpoint: relation.endpoint, field: relation.lookup }
+    : undefined;
 }
 
 export function filterInput(model: ApiModel, filter: FilterModel): FilterInput {

@@ -2,7 +2,7 @@
 import { createContext, useContext } from 'react';
 import type { InstanceConfig } from '../../api/instances.ts';
 import type { ApiModel } from '../../api/schema/model.ts';
-import type { LinkContext } from './cell-links.ts';
+import type { LinkContext } from '../../lib/value-links.ts';
 
 export interface ListContextValue {
   instance: InstanceConfig;

@@ -1,8 +1,8 @@
 /** Limit/offset paging as Alyx does it (LimitOffsetPagination, default 250, capped at 1000). */
 
 export const PAGE_SIZES = [25, 100, 250, 1000] as const;
-export const DEFAULT_LIMIT = 250;
-export const MAX_LIMIT = 1000;
+const DEFAULT_LIMIT = 250;
+const MAX_LIMIT = 1000;
 
 export interface Paging {
   limit: number;

@@ -6,11 +6,13 @@ import '@mantine/core/styles/Combobox.layer.css';
 import { Autocomplete } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
-import { listQuery } from '../../api/queries/record-queries.ts';
-import { useListContext } from './list-context.ts';
+import type { InstanceConfig } from '../api/instances.ts';
+import { suggestionsQuery } from '../api/queries/suggestions.ts';
+import type { ApiModel } from '../api/schema/model.ts';
 
 interface RelationPickerProps {
+  instance: InstanceConfig;
+  model: ApiModel;
   label: string;
   description?: string;
   endpoint: string;
@@ -26,6 +28,8 @@ const SUGGESTIONS = 50;
  * are searched on the server (subjects can be thousands); small ones are loaded once.
  */
 export function RelationPicker({
+  instance,
+  model,
   label,
   description,
   endpoint,
@@ -33,29 +37,13 @@ export function RelationPicker({
   value,
   onChange,
 }: RelationPickerProps) {
-  const { instance, model } = useListContext();
-  const [typed] = useDebouncedValue(value.replace(/,/g, '').trim(), 250);
+  const [typed] = useDebouncedValue(value, 250);
   const searchable = model.endpoints[endpoint]?.filters.some((f) => f.name === 'django') ?? false;
-  const params = searchable
-    ? { limit: SUGGESTIONS, ...(typed ? { django: `${field}__icontains,${typed}` } : {}) }
-    : { limit: 1000 };
   const query = useQuery({
-    ...listQuery(instance, endpoint, params),
+    ...suggestionsQuery(instance, endpoint, field, typed, searchable),
     placeholderData: keepPreviousData,
-    staleTime: 5 * 60_000,
   });
-  const data = useMemo(() => {
-    const values = new Set<string>();
-    for (const row of query.data?.results ?? []) {
-      const v = row[field];
-      if (typeof v === 'string' && v) values.add(v);
-    }
-    const needle = typed.toLowerCase();
-    return [...values]
-      .filter((v) => searchable || !needle || v.toLowerCase().includes(needle))
-      .sort()
-      .slice(0, 200);
-  }, [query.data, field, typed, searchable]);
+  const data = query.data ?? [];
 
   return (
     <Autocomplete

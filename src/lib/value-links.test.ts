@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { endpointNamed, fieldRelation, resolveValueLink, type LinkContext } from './cell-links.ts';
-import { endpointOf, testModel } from '../../testing/browse-model.ts';
+import { endpointForName, fieldRelation } from '../api/schema/relations.ts';
+import { endpointOf, testModel } from '../testing/browse-model.ts';
+import { resolveValueLink, type LinkContext } from './value-links.ts';
 
 const model = testModel();
 const ctx: LinkContext = {
@@ -63,10 +64,10 @@ describe('resolveValueLink', () => {
   });
 });
 
-describe('endpointNamed', () => {
+describe('endpointForName', () => {
   it('maps nested serializer names to endpoints the instance has', () => {
-    expect(endpointNamed(model, 'data_dataset_session_related')?.name).toBe('datasets');
-    expect(endpointNamed(model, 'weighings')?.name).toBe('weighings');
-    expect(endpointNamed(model, 'field_of_view')).toBeUndefined();
+    expect(endpointForName(model, 'data_dataset_session_related')?.name).toBe('datasets');
+    expect(endpointForName(model, 'weighings')?.name).toBe('weighings');
+    expect(endpointForName(model, 'field_of_view')).toBeUndefined();
   });
 });
