@@ -40,7 +40,12 @@ export async function obtainToken(db: Queryable, username: string, password: str
   const [row] = await db.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE username = $1 LIMIT 1`, [
     username,
   ]);
-  if (!row || row.is_active === false || !row.password || !(await verifyPasswordAsync(password, row.password)))
+  if (
+    !row ||
+    row.is_active === false ||
+    !row.password ||
+    !(await verifyPasswordAsync(password, row.password))
+  )
     return null;
   const userId = String(row.id);
   const [existing] = await db.query<{ key: string }>('SELECT key FROM authtoken WHERE user_id = $1', [

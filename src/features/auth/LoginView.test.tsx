@@ -4,6 +4,7 @@ import { fireEvent, screen } from '@testing-library/react';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getToken } from '../../api/auth/token-store.ts';
 import { clientFor, type InstanceConfig } from '../../api/instances.ts';
+import { apiModelQuery } from '../../api/queries/schema-query.ts';
 import { testApiModel } from '../../testing/model.ts';
 import { renderApp } from '../../testing/render.tsx';
 import { startSandboxInstance, type SandboxInstance } from '../../testing/sandbox-instance.ts';
@@ -26,9 +27,10 @@ function fill(label: string, value: string): void {
 
 describe('login form against a real sandbox', () => {
   it('shows the server’s error without clearing the inputs, then logs in and goes back to next', async () => {
-    const { router } = renderApp('/sandbox/~/login?next=%2Fsandbox%2Fsessions%2F~%2Fdocs', {
+    const model = testApiModel();
+    const { router, queryClient } = renderApp('/sandbox/~/login?next=%2Fsandbox%2Fsessions%2F~%2Fdocs', {
       instances: [instance],
-      models: { sandbox: testApiModel() },
+      models: { sandbox: model },
     });
     await screen.findByLabelText('Username');
     fill('Username', 'alice');
@@ -45,6 +47,8 @@ describe('login form against a real sandbox', () => {
     expect(router.state.location.pathname).toBe('/sandbox/sessions/~/docs');
     expect(getToken('sandbox')).toMatch(/\w{20,}/);
     expect(window.localStorage.getItem('alyx-explorer:token:sandbox')).toBeNull();
+    // Logging in drops the previous account's records but keeps the schema (throttled on real instances).
+    expect(queryClient.getQueryData(apiModelQuery(instance).queryKey)).toBe(model);
   });
 
   it('refuses a bad token with the server’s words and accepts a good one', async () => {

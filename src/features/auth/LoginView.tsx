@@ -23,7 +23,7 @@ import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { loginWithPassword, loginWithToken } from '../../api/auth/login.ts';
 import type { InstanceConfig } from '../../api/instances.ts';
-import { alyxKeys } from '../../api/queries/keys.ts';
+import { alyxKeys, isSchemaKey } from '../../api/queries/keys.ts';
 import { paths } from '../../config/paths.ts';
 import { setAccount } from '../../lib/account-store.ts';
 import { loginErrorMessage } from './login-error.ts';
@@ -59,7 +59,7 @@ export function LoginView({ instance, next }: { instance: InstanceConfig; next?:
       // Another account's records must not show through; the schema is the same for everyone.
       queryClient.removeQueries({
         queryKey: alyxKeys.instance(instance.name),
-        predicate: (query) => query.queryKey[2] !== 'schema',
+        predicate: (query) => !isSchemaKey(query.queryKey, instance.name),
       });
       await navigate(safeNext(next, paths.instance(instance.name)), { replace: true });
     },
