@@ -1,7 +1,7 @@
 /**
  * The "go to" box: turns whatever a user pastes into a view. Accepts an explorer URL, an Alyx URL
  * of a configured instance, an instance-relative Alyx path, a UUID (searched across endpoints
- * keyed by id), an endpoint name, or a subject nickname.
+ * keyed by id) or its 8-character prefix, an endpoint name, or a subject nickname.
  */
 
 import { queryOptions } from '@tanstack/react-query';
@@ -14,7 +14,7 @@ import type { ApiModel } from '../schema/model.ts';
 import { alyxKeys } from './keys.ts';
 import { isUuid, safeDecode } from '../values.ts';
 
-export type GoToVia = 'explorer-url' | 'alyx-url' | 'path' | 'uuid' | 'endpoint' | 'nickname';
+export type GoToVia = 'explorer-url' | 'alyx-url' | 'path' | 'uuid' | 'id-prefix' | 'endpoint' | 'nickname';
 
 export interface GoToTarget extends AlyxTarget {
   /** Name of the instance the target lives on (may differ from the current one for pasted URLs). */
@@ -101,13 +101,8 @@ async function exists(client: AlyxClient, path: string, signal?: AbortSignal): P
   }
 }
 
-async function findUuid(
-  client: AlyxClient,
-  uuid: string,
-  model: ApiModel,
-  instance: string,
-  signal?: AbortSignal,
-): Promise<GoToTarget | null> {
+/** Endpoints whose records have a UUID `id`, most likely first. */
+function uuidEndpoints(model: ApiModel): string[] {
   const keyed = Object.values(model.endpoints)
     .filter(
       (endpoint) =>
@@ -117,7 +112,7 @@ async function findUuid(
         endpoint.lookupKind !== 'integer',
     )
     .map((endpoint) => endpoint.name);
-  const candidates = [
+  return [
     ...UUID_PRIORITY.filter(
       (name) => keyed.includes(name) || (name in ID_FILTER_ENDPOINTS && name in model.endpoints),
     ),
@@ -126,27 +121,64 @@ async function findUuid(
       (name) => name in model.endpoints && !UUID_PRIORITY.includes(name),
     ),
   ];
-  // Small batches: the first hit usually comes from the first batch, and Alyx throttles bursts.
+}
+
+/** Tries `probe` on endpoints in small batches (the first hit usually comes first; Alyx throttles bursts). */
+async function firstHit(
+  candidates: readonly string[],
+  probe: (endpoint: string) => Promise<GoToTarget | null>,
+): Promise<GoToTarget | null> {
   for (let index = 0; index < candidates.length; index += 4) {
-    const batch = candidates.slice(index, index + 4);
-    const hits = await Promise.all(
-      batch.map(async (endpoint): Promise<GoToTarget | null> => {
-        const slug = ID_FILTER_ENDPOINTS[endpoint];
-        if (slug !== undefined && model.endpoints[endpoint]?.lookupField !== 'id') {
-          const page = await client.listPage(endpoint, { id: uuid, limit: 1 }, { signal }).catch(() => null);
-          const row = page?.results[0];
-          const lookup = row ? row[slug] : undefined;
-          return typeof lookup === 'string' ? { endpoint, lookup, instance, via: 'uuid' } : null;
-        }
-        return (await exists(client, `/${endpoint}/${uuid}`, signal))
-          ? { endpoint, lookup: uuid, instance, via: 'uuid' }
-          : null;
-      }),
-    );
+    const hits = await Promise.all(candidates.slice(index, index + 4).map(probe));
     const hit = hits.find((item) => item !== null);
     if (hit) return hit;
   }
   return null;
+}
+
+async function findUuid(
+  client: AlyxClient,
+  uuid: string,
+  model: ApiModel,
+  instance: string,
+  signal?: AbortSignal,
+): Promise<GoToTarget | null> {
+  return firstHit(uuidEndpoints(model), async (endpoint): Promise<GoToTarget | null> => {
+    const slug = ID_FILTER_ENDPOINTS[endpoint];
+    if (slug !== undefined && model.endpoints[endpoint]?.lookupField !== 'id') {
+      const page = await client.listPage(endpoint, { id: uuid, limit: 1 }, { signal }).catch(() => null);
+      const row = page?.results[0];
+      const lookup = row ? row[slug] : undefined;
+      return typeof lookup === 'string' ? { endpoint, lookup, instance, via: 'uuid' } : null;
+    }
+    return (await exists(client, `/${endpoint}/${uuid}`, signal))
+      ? { endpoint, lookup: uuid, instance, via: 'uuid' }
+      : null;
+  });
+}
+
+/**
+ * The 8-character id prefix that tables show. `django=id__iregex,^…` rather than `__startswith`:
+ * Alyx reads a digit-only value as a number, a leading `^` keeps it text; both Alyx (PostgreSQL
+ * casts the uuid to text for regex lookups) and the sandbox answer it.
+ */
+async function findIdPrefix(
+  client: AlyxClient,
+  prefix: string,
+  model: ApiModel,
+  instance: string,
+  signal?: AbortSignal,
+): Promise<GoToTarget | null> {
+  const django = `id__iregex,^${prefix}`;
+  return firstHit(uuidEndpoints(model), async (endpoint): Promise<GoToTarget | null> => {
+    const page = await client.listPage(endpoint, { django, limit: 2 }, { signal }).catch(() => null);
+    if (!page || page.count === 0) return null;
+    const row = page.results[0];
+    const slug = model.endpoints[endpoint]?.lookupField ?? 'id';
+    const lookup = page.count === 1 && row ? row[slug] : undefined;
+    if (typeof lookup === 'string') return { endpoint, lookup, instance, via: 'id-prefix' };
+    return { endpoint, query: `django=${django}`, instance, via: 'id-prefix' };
+  });
 }
 
 /**
@@ -192,6 +224,8 @@ export async function goToResolve(
     if (page.count > 0)
       return { endpoint: 'subjects', lookup: text, instance: instance.name, via: 'nickname' };
   }
+  if (/^[0-9a-f]{8}$/i.test(text))
+    return findIdPrefix(client, text.toLowerCase(), model, instance.name, signal);
   return null;
 }
 

@@ -114,6 +114,19 @@ describe('queries, auth and go-to against the sandbox', () => {
       via: 'nickname',
     });
 
+    // The 8-character id prefixes that tables show.
+    expect(await goToResolve(instance, sessionId.slice(0, 8).toUpperCase(), model)).toMatchObject({
+      endpoint: 'sessions',
+      lookup: sessionId,
+      via: 'id-prefix',
+    });
+    expect(await goToResolve(instance, String(subject['id']).slice(0, 8), model)).toMatchObject({
+      endpoint: 'subjects',
+      lookup: subject['nickname'],
+      via: 'id-prefix',
+    });
+    expect(await goToResolve(instance, 'ffffffff', model)).toBeNull();
+
     expect(await goToResolve(instance, `${server.baseUrl}/sessions?subject=KS005`, model)).toMatchObject({
       instance: instance.name,
       endpoint: 'sessions',

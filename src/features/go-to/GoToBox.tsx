@@ -46,7 +46,7 @@ export function GoToBox({ instance, instances, model }: GoToBoxProps) {
       const target = await queryClient.fetchQuery(resolveLookupQuery(instance, text, model, instances));
       if (!target) {
         setMessage(
-          `Nothing matches “${text}” on ${instance.name}: not a URL of a configured instance, a known id, an endpoint or a subject nickname.`,
+          `Nothing matches “${text}” on ${instance.name}: not a URL of a configured instance, a known id or id prefix, an endpoint or a subject nickname.`,
         );
         return;
       }
