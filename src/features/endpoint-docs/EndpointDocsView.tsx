@@ -1,7 +1,9 @@
 import { Anchor, Badge, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import type { InstanceConfig } from '../../api/instances.ts';
-import type { EndpointModel } from '../../api/schema/model.ts';
+import { useMemo } from 'react';
+import type { ApiModel, EndpointModel } from '../../api/schema/model.ts';
+import { exampleLinker } from './example-links.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { PendingState } from '../../components/PendingState.tsx';
 import { paths } from '../../config/paths.ts';
@@ -16,7 +18,8 @@ function sameNames(a: readonly { name: string }[], b: readonly { name: string }[
   return a.length === b.length && a.every((field, index) => field.name === b[index]?.name);
 }
 
-function Docs({ instance, endpoint }: { instance: string; endpoint: EndpointModel }) {
+function Docs({ instance, endpoint, model }: { instance: string; endpoint: EndpointModel; model: ApiModel }) {
+  const exampleLink = useMemo(() => exampleLinker(instance, model), [instance, model]);
   const listDiffers =
     endpoint.listFields.length > 0 && !sameNames(endpoint.listFields, endpoint.detailFields);
   return (
@@ -47,7 +50,7 @@ function Docs({ instance, endpoint }: { instance: string; endpoint: EndpointMode
         </Group>
       ) : null}
       {endpoint.description ? (
-        <LazyMarkdown text={endpoint.description} />
+        <LazyMarkdown text={endpoint.description} exampleLink={exampleLink} />
       ) : (
         <Text c="dimmed">The schema gives no description.</Text>
       )}
@@ -100,5 +103,5 @@ export function EndpointDocsView({ instance, endpoint }: { instance: InstanceCon
       </Stack>
     );
   }
-  return <Docs instance={instance.name} endpoint={found} />;
+  return <Docs instance={instance.name} endpoint={found} model={model.data} />;
 }

@@ -55,8 +55,18 @@ function asText(element: Element, text: string): void {
   element.replaceWith(element.ownerDocument.createTextNode(text));
 }
 
+/**
+ * Turns an example request shown as code (`/subjects?nickname=Hercules`) into the explorer path of
+ * that view, or null. Built by our own URL scheme, never taken from the schema text as a link.
+ */
+export type ExampleLinker = (code: string) => string | null;
+
 /** Markdown from an instance's schema → HTML safe to inject: the schema is remote input. */
-export function renderMarkdown(text: string, ownOrigin: string = globalThis.location.origin): string {
+export function renderMarkdown(
+  text: string,
+  ownOrigin: string = globalThis.location.origin,
+  exampleLink?: ExampleLinker,
+): string {
   const html = marked(text, { async: false, gfm: true, breaks: false });
   const fragment = DOMPurify.sanitize(html, {
     ALLOWED_TAGS,
@@ -76,6 +86,18 @@ export function renderMarkdown(text: string, ownOrigin: string = globalThis.loca
     anchor.setAttribute('href', href);
     anchor.setAttribute('rel', 'noopener noreferrer');
     anchor.setAttribute('target', '_blank');
+  }
+  if (exampleLink) {
+    for (const code of fragment.querySelectorAll('code')) {
+      if (code.closest('a, pre')) continue;
+      const to = exampleLink(code.textContent.trim());
+      if (to === null) continue;
+      const anchor = fragment.ownerDocument.createElement('a');
+      anchor.setAttribute('href', to);
+      anchor.setAttribute('data-app-link', '');
+      code.replaceWith(anchor);
+      anchor.append(code);
+    }
   }
   const holder = fragment.ownerDocument.createElement('div');
   holder.append(fragment);
