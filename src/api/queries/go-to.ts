@@ -6,12 +6,12 @@
 
 import { queryOptions } from '@tanstack/react-query';
 import type { AlyxClient } from '../http/client.ts';
-import { isAlyxError } from '../http/errors.ts';
 import { toRelativeAlyxPath } from '../http/alyx-urls.ts';
 import { clientFor, instanceBases, type InstanceConfig } from '../instances.ts';
 import { targetForAlyxPath, type AlyxTarget } from '../schema/endpoint-for-path.ts';
 import type { ApiModel } from '../schema/model.ts';
 import { alyxKeys } from './keys.ts';
+import { rowKey } from './row-key.ts';
 import { isUuid, safeDecode } from '../values.ts';
 
 export type GoToVia = 'explorer-url' | 'alyx-url' | 'path' | 'uuid' | 'id-prefix' | 'endpoint' | 'nickname';
@@ -84,21 +84,17 @@ function fromAbsoluteUrl(
   return null;
 }
 
-async function exists(client: AlyxClient, path: string, signal?: AbortSignal): Promise<boolean> {
-  try {
-    await client.get(path, undefined, { signal });
-    return true;
-  } catch (error) {
-    if (
-      isAlyxError(error) &&
-      (error.kind === 'not-found' ||
-        error.kind === 'validation' ||
-        error.kind === 'server' ||
-        error.kind === 'html')
-    )
-      return false;
-    throw error;
-  }
+/** How the record found by its id is addressed: the id, or the slug of endpoints keyed by one (subjects). */
+function recordLookup(
+  model: ApiModel,
+  endpoint: string,
+  row: Record<string, unknown>,
+  id: string,
+): string | undefined {
+  const field = model.endpoints[endpoint]?.lookupField;
+  if (field === undefined || field === 'id') return id;
+  const slug = row[field];
+  return typeof slug === 'string' ? slug : undefined;
 }
 
 /** Endpoints whose records have a UUID `id`, most likely first. */
@@ -143,17 +139,16 @@ async function findUuid(
   instance: string,
   signal?: AbortSignal,
 ): Promise<GoToTarget | null> {
+  // A filtered list, not `GET /{endpoint}/{uuid}`: a miss is then a 200 with no rows, not a 404 that the
+  // browser console shows in red. The row's own id is checked: an instance may ignore `django=` there.
   return firstHit(uuidEndpoints(model), async (endpoint): Promise<GoToTarget | null> => {
-    const slug = ID_FILTER_ENDPOINTS[endpoint];
-    if (slug !== undefined && model.endpoints[endpoint]?.lookupField !== 'id') {
-      const page = await client.listPage(endpoint, { id: uuid, limit: 1 }, { signal }).catch(() => null);
-      const row = page?.results[0];
-      const lookup = row ? row[slug] : undefined;
-      return typeof lookup === 'string' ? { endpoint, lookup, instance, via: 'uuid' } : null;
-    }
-    return (await exists(client, `/${endpoint}/${uuid}`, signal))
-      ? { endpoint, lookup: uuid, instance, via: 'uuid' }
-      : null;
+    const page = await client
+      .listPage(endpoint, { django: `id,${uuid}`, limit: 1 }, { signal })
+      .catch(() => null);
+    const row = page?.results[0];
+    if (!row || rowKey(endpoint, row)?.toLowerCase() !== uuid) return null;
+    const lookup = recordLookup(model, endpoint, row, uuid);
+    return lookup === undefined ? null : { endpoint, lookup, instance, via: 'uuid' };
   });
 }
 
@@ -173,10 +168,12 @@ async function findIdPrefix(
   return firstHit(uuidEndpoints(model), async (endpoint): Promise<GoToTarget | null> => {
     const page = await client.listPage(endpoint, { django, limit: 2 }, { signal }).catch(() => null);
     if (!page || page.count === 0) return null;
+    // An instance that ignores `django=` on this endpoint answers every row: not a match.
+    if (!page.results.every((item) => rowKey(endpoint, item)?.toLowerCase().startsWith(prefix))) return null;
     const row = page.results[0];
-    const slug = model.endpoints[endpoint]?.lookupField ?? 'id';
-    const lookup = page.count === 1 && row ? row[slug] : undefined;
-    if (typeof lookup === 'string') return { endpoint, lookup, instance, via: 'id-prefix' };
+    const id = row ? rowKey(endpoint, row) : undefined;
+    const lookup = page.count === 1 && row && id ? recordLookup(model, endpoint, row, id) : undefined;
+    if (lookup !== undefined) return { endpoint, lookup, instance, via: 'id-prefix' };
     return { endpoint, query: `django=${django}`, instance, via: 'id-prefix' };
   });
 }
