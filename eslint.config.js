@@ -32,6 +32,11 @@ export default tseslint.config(
         {
           paths: [
             { name: 'react-router-dom', message: 'Removed in React Router 8: import from react-router.' },
+            {
+              name: 'react-router/dom',
+              message:
+                'Import from react-router: its /dom entry loads a second router context under Vitest (ADR 0005).',
+            },
           ],
         },
       ],

@@ -8,7 +8,7 @@ import './testing/dom-setup.ts';
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { createMemoryRouter } from 'react-router';
-import { RouterProvider } from 'react-router/dom';
+import { RouterProvider } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import type { InstanceConfig } from './api/instances.ts';
 import { lastSegment, toRelativeAlyxPath } from './api/http/alyx-urls.ts';
