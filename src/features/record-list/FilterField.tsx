@@ -54,10 +54,7 @@ export function FilterField({ input, value, onChange }: FilterFieldProps) {
           description={description}
           clearable
           searchable
-          data={(filter.choices ?? []).map((c) => ({
-            value: c.value,
-            label: c.label === c.value ? c.value : `${c.label} (${c.value})`,
-          }))}
+          data={(input.choices ?? filter.choices ?? []).map((c) => ({ value: c.value, label: c.label }))}
           value={value || null}
           onChange={(next) => onChange(next ?? '')}
         />
