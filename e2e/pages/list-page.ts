@@ -11,6 +11,8 @@ export class ListPage {
   readonly next: Locator;
   readonly previous: Locator;
   readonly rawQuery: Locator;
+  readonly heading: Locator;
+  readonly loading: Locator;
 
   constructor(
     readonly page: Page,
@@ -25,6 +27,8 @@ export class ListPage {
     this.next = page.getByRole('group', { name: 'Pages' }).getByRole('button', { name: 'Next' });
     this.previous = page.getByRole('group', { name: 'Pages' }).getByRole('button', { name: 'Previous' });
     this.rawQuery = page.getByLabel('Alyx query');
+    this.heading = page.getByRole('main').getByRole('heading', { name: endpoint, exact: true });
+    this.loading = page.getByRole('status').filter({ hasText: `Loading ${endpoint}…` });
   }
 
   async goto(instance: string, query = ''): Promise<void> {
@@ -49,6 +53,16 @@ export class ListPage {
     return this.filters
       .getByRole('textbox', { name, exact: true })
       .or(this.filters.getByRole('combobox', { name, exact: true }));
+  }
+
+  /** Every text box and select of the filter panel (the date range gives two). */
+  filterInputs(): Locator {
+    return this.filters.getByRole('textbox').or(this.filters.getByRole('combobox'));
+  }
+
+  /** A suggestion a picker offers. */
+  suggestion(text: string): Locator {
+    return this.page.getByRole('option', { name: text, exact: true });
   }
 
   /** A body row (0 = first data row). */

@@ -24,6 +24,8 @@ const BOOLEAN_OPTIONS = [
   { value: 'false', label: 'no' },
 ];
 
+const DATE_BOX = { flex: '1 1 8.5rem', minWidth: 0 } as const;
+
 /** One typed filter input; its value is always the query-string text Alyx receives. */
 export function FilterField({ input, value, onChange }: FilterFieldProps) {
   const { filter } = input;
@@ -54,10 +56,7 @@ export function FilterField({ input, value, onChange }: FilterFieldProps) {
           description={description}
           clearable
           searchable
-          data={(filter.choices ?? []).map((c) => ({
-            value: c.value,
-            label: c.label === c.value ? c.value : `${c.label} (${c.value})`,
-          }))}
+          data={(input.choices ?? filter.choices ?? []).map((c) => ({ value: c.value, label: c.label }))}
           value={value || null}
           onChange={(next) => onChange(next ?? '')}
         />
@@ -98,10 +97,12 @@ export function FilterField({ input, value, onChange }: FilterFieldProps) {
     case 'date_range': {
       const [from, to] = splitDateRange(value);
       return (
-        <Group gap={4} wrap="nowrap" align="flex-end">
+        // Two date boxes do not fit a narrow grid cell side by side: "to" wraps under "from".
+        <Group gap={4} wrap="wrap" align="flex-end">
           <TextInput
             size="xs"
             type="date"
+            style={DATE_BOX}
             label={`${label} from`}
             value={from}
             onChange={(e) => onChange(joinDateRange(e.currentTarget.value, to))}
@@ -109,6 +110,7 @@ export function FilterField({ input, value, onChange }: FilterFieldProps) {
           <TextInput
             size="xs"
             type="date"
+            style={DATE_BOX}
             label="to"
             value={to}
             onChange={(e) => onChange(joinDateRange(from, e.currentTarget.value))}

@@ -88,7 +88,7 @@ export function FilterPanel({ endpoint, search, onApply }: FilterPanelProps) {
                 return (
                   <FilterField
                     key={name}
-                    input={filterInput(model, filterModel)}
+                    input={filterInput(model, filterModel, endpoint)}
                     value={draft[name] ?? ''}
                     onChange={(value) => setDraft((current) => ({ ...current, [name]: value }))}
                   />

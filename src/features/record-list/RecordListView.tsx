@@ -1,5 +1,5 @@
 import { Alert, Anchor, Badge, Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { instanceBases, type InstanceConfig } from '../../api/instances.ts';
@@ -8,6 +8,7 @@ import type { ApiModel } from '../../api/schema/model.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { PendingState } from '../../components/PendingState.tsx';
 import { appPathToAlyxUrl, paths } from '../../config/paths.ts';
+import { countOf } from '../../lib/format.ts';
 import { ColumnChooser } from './ColumnChooser.tsx';
 import { availableColumns, defaultColumns, keyColumn, resolveColumns } from './columns.ts';
 import { FilterPanel } from './FilterPanel.tsx';
@@ -16,7 +17,7 @@ import { ListContext, type ListContextValue } from './list-context.ts';
 import { ListTable } from './ListTable.tsx';
 import { oneCall } from './one-call.ts';
 import { Pager } from './Pager.tsx';
-import { readPaging, withPaging } from './paging.ts';
+import { keepWhilePaging, readPaging, withPaging } from './paging.ts';
 import type { SortState } from './sort.ts';
 import { useColumnPrefs } from './use-column-prefs.ts';
 
@@ -42,7 +43,9 @@ export function RecordListView({
     () => ({ instance, model, links: { instance: instance.name, model, bases: instanceBases(instance) } }),
     [instance, model],
   );
-  const query = useQuery({ ...listQuery(instance, endpointName, search), placeholderData: keepPreviousData });
+  // Another endpoint or other filters show a loading state: only paging keeps the previous rows.
+  const list = listQuery(instance, endpointName, search);
+  const query = useQuery({ ...list, placeholderData: keepWhilePaging(list.queryKey) });
   const [sort, setSort] = useState<SortState | null>(null);
   const [savedColumns, setSavedColumns] = useColumnPrefs(endpointName);
 
@@ -67,7 +70,7 @@ export function RecordListView({
             <Title order={2}>{endpointName}</Title>
             {query.data ? (
               <Badge variant="light" size="lg" data-testid="list-count">
-                {query.data.count.toLocaleString('en-US')} records
+                {countOf(query.data.count, 'record')}
               </Badge>
             ) : null}
             {query.isFetching && query.data ? <Loader size="xs" aria-label="Loading" /> : null}

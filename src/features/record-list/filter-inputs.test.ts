@@ -1,6 +1,7 @@
 import { applyRelations } from '../../api/schema/relations.ts';
 import { describe, expect, it } from 'vitest';
 import {
+  filterChoices,
   filterInput,
   joinDateRange,
   listFilters,
@@ -18,6 +19,27 @@ const byName = (name: string) => {
   if (!found) throw new Error(name);
   return found;
 };
+
+describe('filterChoices', () => {
+  const subjects = endpointOf(model, 'subjects');
+  const sex = {
+    name: 'sex',
+    kind: 'choice' as const,
+    choices: ['M', 'F', 'U'].map((v) => ({ value: v, label: v })),
+  };
+  it('labels code-only filter choices as the field of the same name labels them', () => {
+    expect(filterInput(model, sex, subjects).choices).toEqual([
+      { value: 'M', label: 'Male' },
+      { value: 'F', label: 'Female' },
+      { value: 'U', label: 'U' },
+    ]);
+  });
+  it("keeps the filter's own labels, and codes when no field labels them", () => {
+    const own = { ...sex, choices: [{ value: 'M', label: 'Masculine' }] };
+    expect(filterChoices(subjects, own)).toEqual([{ value: 'M', label: 'Masculine' }]);
+    expect(filterChoices(sessions, sex).map((c) => c.label)).toEqual(['M', 'F', 'U']);
+  });
+});
 
 describe('filterInput', () => {
   it('picks typed inputs from the filter model', () => {
@@ -62,14 +84,23 @@ describe('filterInput', () => {
 });
 
 describe('shownFilterNames', () => {
-  it('shows active filters first, then the usual ones, without paging or django', () => {
+  it('shows the usual filters, then the other active ones, without paging or django', () => {
     expect(shownFilterNames(sessions, ['number', 'limit', 'django'], model)).toEqual([
-      'number',
       'subject',
       'lab',
       'date_range',
       'task_protocol',
+      'number',
     ]);
+  });
+  it('keeps the boxes in place when Apply puts some of them in the URL', () => {
+    const before = shownFilterNames(sessions, [], model);
+    const draft = { task_protocol: 'ephys', lab: 'cortexlab' };
+    const applied = mergeFilters(new URLSearchParams('limit=25'), before, draft);
+    expect(shownFilterNames(sessions, applied.keys(), model)).toEqual(before);
+    const withAdded = [...before, 'number'];
+    const again = mergeFilters(applied, withAdded, { ...draft, number: '3' });
+    expect(shownFilterNames(sessions, again.keys(), model)).toEqual(withAdded);
   });
   it('lists filters without paging parameters', () => {
     expect(listFilters(sessions).map((f) => f.name)).not.toContain('limit');

@@ -1,5 +1,5 @@
 /** Which input each Alyx filter gets, and which filters the panel shows before "add filter". */
-import type { ApiModel, EndpointModel, FilterModel } from '../../api/schema/model.ts';
+import type { ApiModel, ChoiceOption, EndpointModel, FilterModel } from '../../api/schema/model.ts';
 
 export type FilterInputKind =
   'text' | 'number' | 'date' | 'datetime' | 'date_range' | 'choice' | 'boolean' | 'relation' | 'uuid';
@@ -9,6 +9,8 @@ export interface FilterInput {
   kind: FilterInputKind;
   /** For relation pickers: the endpoint whose values are offered and the field holding them. */
   source?: { endpoint: string; field: string };
+  /** For choice filters: the options, labelled as the table labels the field's values. */
+  choices?: ChoiceOption[];
 }
 
 /** Paging is the pager's job; everything else is a filter. */
@@ -37,9 +39,27 @@ function sourceFor(model: ApiModel, filter: FilterModel): FilterInput['source'] 
     : undefined;
 }
 
-export function filterInput(model: ApiModel, filter: FilterModel): FilterInput {
+const labelled = (choices: readonly ChoiceOption[] | undefined): boolean =>
+  choices?.some((choice) => choice.label !== choice.value) ?? false;
+
+/**
+ * A choice filter's options with the labels the table shows: the filter's own labels, or, when it
+ * has codes only, those of the endpoint's field of the same name (sex "M" → "Male").
+ */
+export function filterChoices(endpoint: EndpointModel | undefined, filter: FilterModel): ChoiceOption[] {
+  const own = filter.choices ?? [];
+  if (labelled(own) || !endpoint) return own;
+  const field = [...endpoint.listFields, ...endpoint.detailFields].find(
+    (candidate) => candidate.name === filter.name && labelled(candidate.choices),
+  );
+  const labels = new Map((field?.choices ?? []).map((choice) => [choice.value, choice.label]));
+  return own.map((choice) => ({ value: choice.value, label: labels.get(choice.value) ?? choice.label }));
+}
+
+export function filterInput(model: ApiModel, filter: FilterModel, endpoint?: EndpointModel): FilterInput {
   if (filter.name === 'date_range') return { filter, kind: 'date_range' };
-  if (filter.choices && filter.choices.length > 0) return { filter, kind: 'choice' };
+  if (filter.choices && filter.choices.length > 0)
+    return { filter, kind: 'choice', choices: filterChoices(endpoint, filter) };
   if (filter.kind === 'boolean') return { filter, kind: 'boolean' };
   if (filter.kind === 'integer' || filter.kind === 'number') return { filter, kind: 'number' };
   if (
@@ -59,7 +79,10 @@ export function listFilters(endpoint: EndpointModel | undefined): FilterModel[] 
   return (endpoint?.filters ?? []).filter((f) => !NOT_FILTERS.has(f.name));
 }
 
-/** Filters shown up front: those in the URL, then the endpoint's usual ones (or its first relation filters). */
+/**
+ * Filters shown up front: the endpoint's usual ones (or its first relation filters), then the others
+ * in the URL. Usual ones come first so that applying values never moves a box.
+ */
 export function shownFilterNames(
   endpoint: EndpointModel | undefined,
   activeNames: Iterable<string>,
@@ -75,7 +98,7 @@ export function shownFilterNames(
       .slice(0, 4)
       .map((f) => f.name);
   const names: string[] = [];
-  for (const name of [...activeNames, ...usual]) {
+  for (const name of [...usual, ...activeNames]) {
     if (known.has(name) && !names.includes(name) && name !== 'django') names.push(name);
   }
   return names;

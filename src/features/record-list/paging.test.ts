@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { lastOffset, pageMoves, rangeLabel, readPaging, withPaging } from './paging.ts';
+import { alyxKeys } from '../../api/queries/keys.ts';
+import {
+  keepWhilePaging,
+  lastOffset,
+  pageMoves,
+  rangeLabel,
+  readPaging,
+  samePageFamily,
+  withPaging,
+} from './paging.ts';
 
 describe('readPaging', () => {
   it('defaults to Alyx page size and offset 0', () => {
@@ -44,5 +53,27 @@ describe('rangeLabel', () => {
     expect(rangeLabel(0, 250, 2000)).toBe('1–250 of 2,000');
     expect(rangeLabel(1750, 250, 2000)).toBe('1,751–2,000 of 2,000');
     expect(rangeLabel(0, 0, 0)).toBe('0 of 0');
+  });
+});
+
+describe('samePageFamily / keepWhilePaging', () => {
+  const key = (endpoint: string, query: string) =>
+    alyxKeys.list('sandbox', endpoint, new URLSearchParams(query));
+  it('keeps the previous page only for another page of the same endpoint and filters', () => {
+    expect(
+      samePageFamily(key('sessions', 'lab=a&limit=25'), key('sessions', 'offset=25&limit=25&lab=a')),
+    ).toBe(true);
+    expect(samePageFamily(key('sessions', 'limit=25'), key('sessions', 'limit=100'))).toBe(true);
+    expect(samePageFamily(key('subjects', 'limit=25'), key('projects', 'limit=25'))).toBe(false);
+    expect(samePageFamily(key('sessions', 'lab=a'), key('sessions', 'lab=b'))).toBe(false);
+    expect(samePageFamily(key('sessions', ''), key('sessions', 'lab=a'))).toBe(false);
+    expect(samePageFamily(alyxKeys.list('a', 'sessions'), alyxKeys.list('b', 'sessions'))).toBe(false);
+  });
+  it('gives no placeholder for a foreign previous query', () => {
+    const previous = { count: 200, results: [] };
+    const keep = keepWhilePaging(key('projects', ''));
+    expect(keep(previous, { queryKey: key('subjects', '') })).toBeUndefined();
+    expect(keep(previous, { queryKey: key('projects', 'offset=250') })).toBe(previous);
+    expect(keep(undefined, undefined)).toBeUndefined();
   });
 });

@@ -1,4 +1,5 @@
 /** Limit/offset paging as Alyx does it (LimitOffsetPagination, default 250, capped at 1000). */
+import type { QueryKey } from '@tanstack/react-query';
 
 export const PAGE_SIZES = [25, 100, 250, 1000] as const;
 const DEFAULT_LIMIT = 250;
@@ -63,4 +64,38 @@ const integer = new Intl.NumberFormat('en-US');
 export function rangeLabel(offset: number, shown: number, count: number): string {
   if (shown === 0) return `0 of ${integer.format(count)}`;
   return `${integer.format(offset + 1)}–${integer.format(offset + shown)} of ${integer.format(count)}`;
+}
+
+const PAGING_KEYS = new Set(['limit', 'offset']);
+
+function withoutPaging(params: unknown): string | null {
+  if (typeof params !== 'object' || params === null || Array.isArray(params)) return null;
+  const kept = Object.entries(params as Record<string, unknown>)
+    .filter(([key]) => !PAGING_KEYS.has(key))
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return JSON.stringify(kept);
+}
+
+/**
+ * True when two list keys (`['alyx', instance, endpoint, 'list', params]`) differ at most in
+ * limit/offset: the same endpoint and the same filters, another page.
+ */
+export function samePageFamily(a: QueryKey, b: QueryKey): boolean {
+  if (a.length !== 5 || b.length !== 5 || a[3] !== 'list' || b[3] !== 'list') return false;
+  if (a[0] !== b[0] || a[1] !== b[1] || a[2] !== b[2]) return false;
+  const left = withoutPaging(a[4]);
+  return left !== null && left === withoutPaging(b[4]);
+}
+
+/**
+ * `placeholderData` for a list page: the previous page stays on screen only while paging the same
+ * endpoint and filters; another endpoint or query shows a loading state, never foreign rows.
+ */
+export function keepWhilePaging(currentKey: QueryKey) {
+  return <T>(previous: T | undefined, previousQuery: { queryKey: QueryKey } | undefined): T | undefined =>
+    previous !== undefined &&
+    previousQuery !== undefined &&
+    samePageFamily(previousQuery.queryKey, currentKey)
+      ? previous
+      : undefined;
 }
