@@ -34,9 +34,9 @@ export interface ValueViewProps {
 
 const COMPACT_CHARS = 120;
 
-function Dimmed({ text, title }: { text: string; title?: string }) {
+function Dimmed({ text, title, compact }: { text: string; title?: string; compact?: boolean }) {
   return (
-    <Text span c="dimmed" size="sm" title={title}>
+    <Text span c="dimmed" size="sm" inherit={compact} title={title}>
       {text}
     </Text>
   );
@@ -59,7 +59,7 @@ function TextValue({ name, value, field, links, compact }: ValueViewProps & { va
   const shown = alyxFormOf(value, links.instance);
   if (link) {
     return (
-      <PrefetchLink instance={links.instance} link={link} title={shown}>
+      <PrefetchLink instance={links.instance} link={link} title={shown} inherit={compact}>
         {compact ? clip(shortText(value)) : <span style={{ overflowWrap: 'anywhere' }}>{shown}</span>}
       </PrefetchLink>
     );
@@ -96,11 +96,11 @@ function Scalar(props: ValueViewProps) {
   const { name, value, compact } = props;
   switch (valueShape(name, value, props.field)) {
     case 'null':
-      return <Dimmed text="—" title="null" />;
+      return <Dimmed text="—" title="null" compact={compact} />;
     case 'empty':
-      return <Dimmed text="(empty)" title="empty text" />;
+      return <Dimmed text="(empty)" title="empty text" compact={compact} />;
     case 'empty-list':
-      return <Dimmed text="none" title="empty list" />;
+      return <Dimmed text="none" title="empty list" compact={compact} />;
     case 'boolean':
       return (
         <Badge

@@ -28,45 +28,50 @@ export function RecordHeader({ endpointName, lookup, title, alyxUrl, partial, fe
   const { instance } = useDetailContext();
   const appUrl = `${window.location.origin}${paths.record(instance.name, endpointName, lookup)}`;
   return (
-    <Group justify="space-between" align="flex-start" wrap="wrap" gap="sm">
-      <Stack gap={2} style={{ minWidth: 0, maxWidth: '100%' }}>
-        <Anchor component={Link} to={paths.list(instance.name, endpointName)} size="sm">
-          {endpointName}
-        </Anchor>
-        <Group gap="xs" align="center" wrap="wrap" style={{ minWidth: 0 }} data-testid="record-identity">
-          <Title order={2} fz={{ base: 'lg', sm: 'xl' }} style={{ overflowWrap: 'anywhere' }}>
-            {title}
-          </Title>
-          {title !== lookup ? (
-            <Code data-testid="record-lookup" title="Lookup" style={{ overflowWrap: 'anywhere' }}>
-              {lookup}
-            </Code>
-          ) : null}
-          <CopyButton value={appUrl} label="Copy link to this record" />
-          {partial ? (
-            <Badge variant="light" color="gray" leftSection={<Loader size={10} />}>
-              list row · loading full record
-            </Badge>
-          ) : fetching ? (
-            <Loader size="xs" aria-label="Refreshing" />
-          ) : null}
-        </Group>
-      </Stack>
-      {alyxUrl ? (
-        <Group gap="xs">
-          {opensAPage(instance) ? (
-            <Button component="a" href={alyxUrl} target="_blank" rel="noreferrer" size="xs" variant="default">
-              Open Alyx REST page
-            </Button>
-          ) : null}
-          <CopyButton value={alyxUrl} label="Copy Alyx URL" />
-        </Group>
-      ) : null}
+    <Stack gap={4} style={{ minWidth: 0, maxWidth: '100%' }} data-testid="record-identity">
+      <Anchor component={Link} to={paths.list(instance.name, endpointName)} size="sm">
+        {endpointName}
+      </Anchor>
+      <Title order={2} fz={{ base: 'lg', sm: 'xl' }} style={{ overflowWrap: 'anywhere' }}>
+        {title}
+      </Title>
+      <Group gap="xs" align="center" wrap="wrap" style={{ minWidth: 0 }}>
+        {title !== lookup ? (
+          <Code data-testid="record-lookup" title="Lookup" style={{ overflowWrap: 'anywhere' }}>
+            {lookup}
+          </Code>
+        ) : null}
+        <CopyButton value={appUrl} label="Copy link to this record" />
+        {alyxUrl ? (
+          <>
+            {opensAPage(instance) ? (
+              <Button
+                component="a"
+                href={alyxUrl}
+                target="_blank"
+                rel="noreferrer"
+                size="xs"
+                variant="default"
+              >
+                Open Alyx REST page
+              </Button>
+            ) : null}
+            <CopyButton value={alyxUrl} label="Copy Alyx URL" />
+          </>
+        ) : null}
+        {partial ? (
+          <Badge variant="light" color="gray" leftSection={<Loader size={10} />}>
+            list row · loading full record
+          </Badge>
+        ) : fetching ? (
+          <Loader size="xs" aria-label="Refreshing" />
+        ) : null}
+      </Group>
       {partial ? (
-        <Text size="xs" c="dimmed" w="100%">
+        <Text size="xs" c="dimmed">
           Showing the fields of the list row while the detail loads.
         </Text>
       ) : null}
-    </Group>
+    </Stack>
   );
 }
