@@ -7,8 +7,7 @@
 import './testing/dom-setup.ts';
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
-import { createMemoryRouter } from 'react-router';
-import { RouterProvider } from 'react-router';
+import { createMemoryRouter, RouterProvider } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import type { InstanceConfig } from './api/instances.ts';
 import { lastSegment, toRelativeAlyxPath } from './api/http/alyx-urls.ts';
@@ -19,7 +18,9 @@ import { DetailContext } from './features/record-detail/detail-context.ts';
 import { FieldValue } from './features/record-detail/FieldValue.tsx';
 import { ReversePanel } from './features/record-detail/ReverseRelation.tsx';
 import { SubTable } from './features/record-detail/SubTable.tsx';
-import { CellValue, shortText } from './features/record-list/CellValue.tsx';
+import { CellValue } from './features/record-list/CellValue.tsx';
+import { ValueView } from './components/values/ValueView.tsx';
+import { alyxFormOf, readableDatetime, shortText, valueShape } from './components/values/value-format.ts';
 import { ListContext } from './features/record-list/list-context.ts';
 import { createTestQueryClient } from './lib/query-client.ts';
 import { resolveValueLink, type LinkContext } from './lib/value-links.ts';
@@ -46,10 +47,39 @@ const HOSTILE: readonly string[] = [
   '{"a": [1, %E0]}',
   '[',
 ];
-const VALUES: readonly unknown[] = [...HOSTILE, HOSTILE, { nested: HOSTILE }, [{ id: '%E0%A4%A' }]];
-const FIELDS = ['projects', 'session', 'url', 'subject', 'name', 'json', 'narrative', 'data_url'];
+const VALUES: readonly unknown[] = [
+  ...HOSTILE,
+  HOSTILE,
+  { nested: HOSTILE },
+  [{ id: '%E0%A4%A' }],
+  [],
+  NaN,
+  -Infinity,
+  Number.MAX_SAFE_INTEGER * 1e300,
+];
+const FIELDS = [
+  'projects',
+  'session',
+  'url',
+  'subject',
+  'name',
+  'json',
+  'narrative',
+  'data_url',
+  'file_size',
+  'start_time',
+];
 
 const model = testModel();
+// A model that claims every hostile value is a datetime: the renderer must not trust it.
+const FIELD = {
+  name: 'x',
+  kind: 'datetime' as const,
+  required: false,
+  readOnly: true,
+  writeOnly: false,
+  nullable: true,
+};
 const instance: InstanceConfig = {
   name: 'sandbox',
   url: 'http://127.0.0.1:8000',
@@ -100,6 +130,9 @@ describe('hostile values', () => {
       expect(() => toRelativeAlyxPath(value, [instance.url], Object.keys(model.endpoints))).not.toThrow();
       expect(() => parseRoot({ [value.slice(0, 50) || 'x']: value })).not.toThrow();
       expect(() => shortText(value)).not.toThrow();
+      expect(() => alyxFormOf(value, { ...instance, proxy: true, baseUrl: '/api/sandbox' })).not.toThrow();
+      expect(() => readableDatetime(value)).not.toThrow();
+      for (const name of FIELDS) expect(() => valueShape(name, value)).not.toThrow();
     }
   });
 
@@ -111,6 +144,16 @@ describe('hostile values', () => {
             <span key={index}>
               <CellValue name={name} value={value} />
               <FieldValue name={name} value={value} />
+              <ValueView name={name} value={value} links={{ instance, resolve: resolveLink }} compact />
+              <ValueView
+                name={name}
+                value={value}
+                field={{ ...FIELD, name }}
+                links={{
+                  instance: { ...instance, proxy: true, baseUrl: '/api/sandbox' },
+                  resolve: resolveLink,
+                }}
+              />
             </span>
           ))}
         </div>,

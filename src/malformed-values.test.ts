@@ -3,7 +3,7 @@ import { lastSegment, toRelativeAlyxPath } from './api/http/alyx-urls.ts';
 import { parseRoot } from './api/schema/parse-root.ts';
 import { recordId } from './features/record-detail/reverse-relations.ts';
 import { rowMatches } from './features/record-detail/cached-row.ts';
-import { shortText } from './features/record-list/CellValue.tsx';
+import { shortText } from './components/values/value-format.ts';
 
 // A project named like this on one session took the session list and record down ("URI malformed").
 const MALFORMED = [

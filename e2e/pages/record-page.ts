@@ -2,18 +2,29 @@ import { expect, type Locator, type Page } from '@playwright/test';
 
 /** `/{instance}/{endpoint}/{lookup}`: one record. */
 export class RecordPage {
+  /** The record's title: what people call it (a session's `subject · date · number`). */
   readonly heading: Locator;
+  /** Title, lookup (when the title is something else) and copy button. */
+  readonly identity: Locator;
+  readonly lookup: Locator;
   readonly fields: Locator;
   readonly rawJson: Locator;
+  readonly openInAlyx: Locator;
+  readonly copyAlyxUrl: Locator;
 
   constructor(readonly page: Page) {
-    this.heading = page.getByRole('main').getByRole('heading', { level: 2 });
+    const main = page.getByRole('main');
+    this.heading = main.getByRole('heading', { level: 2 });
+    this.identity = main.getByTestId('record-identity');
+    this.lookup = main.getByTestId('record-lookup');
     this.fields = page.getByRole('table', { name: 'Fields' });
     this.rawJson = page.getByTestId('raw-json');
+    this.openInAlyx = main.getByRole('link', { name: /^Open Alyx/ });
+    this.copyAlyxUrl = main.getByRole('button', { name: 'Copy Alyx URL' });
   }
 
   async expectRecord(lookup: string): Promise<void> {
-    await expect(this.heading).toHaveText(lookup);
+    await expect(this.identity).toContainText(lookup);
     await expect(this.fields).toBeVisible();
   }
 
@@ -31,5 +42,20 @@ export class RecordPage {
 
   tab(name: string | RegExp): Locator {
     return this.page.getByRole('tab', { name });
+  }
+
+  /** A nested table (a session's datasets, a subject's weighings), by its heading's name. */
+  subTable(name: string): Locator {
+    return this.page.getByRole('table', { name, exact: true });
+  }
+
+  /** A sub-table's column header (its sort button inside). */
+  columnHeader(table: Locator, column: string): Locator {
+    return table.getByRole('columnheader', { name: new RegExp(`^${column}\\b`) });
+  }
+
+  /** The document is no wider than the window: nothing scrolls sideways. */
+  async horizontalOverflow(): Promise<number> {
+    return this.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   }
 }

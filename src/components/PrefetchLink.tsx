@@ -15,11 +15,14 @@ export function PrefetchLink({
   link,
   children,
   title,
+  inherit = false,
 }: {
   instance: InstanceConfig;
   link: ResolvedLink;
   children: ReactNode;
   title?: string;
+  /** Take the surrounding font size (compact table cells) instead of the default small text. */
+  inherit?: boolean;
 }) {
   const queryClient = useQueryClient();
   if (link.kind === 'external') {
@@ -30,6 +33,7 @@ export function PrefetchLink({
         rel="noreferrer"
         title={title ?? link.href}
         size="sm"
+        inherit={inherit}
         style={{ wordBreak: 'break-all' }}
       >
         {children}
@@ -42,7 +46,15 @@ export function PrefetchLink({
       ? undefined
       : () => void queryClient.prefetchQuery(detailQuery(instance, endpoint, lookup));
   return (
-    <Anchor component={Link} to={link.to} onMouseEnter={prefetch} onFocus={prefetch} title={title} size="sm">
+    <Anchor
+      component={Link}
+      to={link.to}
+      onMouseEnter={prefetch}
+      onFocus={prefetch}
+      title={title}
+      size="sm"
+      inherit={inherit}
+    >
       {children}
     </Anchor>
   );

@@ -2,7 +2,9 @@ import '@mantine/core/styles/ScrollArea.layer.css';
 import '@mantine/core/styles/Table.layer.css';
 import { Stack, Table, Text, Title } from '@mantine/core';
 import type { EndpointModel, FieldModel } from '../../api/schema/model.ts';
+import { useDetailContext } from './detail-context.ts';
 import { FieldValue } from './FieldValue.tsx';
+import { nestedLabel } from './nested-label.ts';
 import { SubTable } from './SubTable.tsx';
 import { isObjectArray, type RecordData } from './values.ts';
 
@@ -24,6 +26,7 @@ export function FieldsTable({
   endpoint: EndpointModel | undefined;
   record: RecordData;
 }) {
+  const { model } = useDetailContext();
   const fields = new Map<string, FieldModel>();
   for (const f of [...(endpoint?.listFields ?? []), ...(endpoint?.detailFields ?? [])]) fields.set(f.name, f);
   const keys = orderedKeys(endpoint, record);
@@ -53,15 +56,16 @@ export function FieldsTable({
       </Table>
       {nested.map((key) => {
         const items = record[key] as RecordData[];
+        const label = nestedLabel(model, key);
         return (
           <Stack key={key} gap={6}>
-            <Title order={4} ff="monospace" fz="sm">
-              {key}{' '}
+            <Title order={4} fz="sm" title={key}>
+              {label}{' '}
               <Text span c="dimmed" size="sm">
                 ({items.length})
               </Text>
             </Title>
-            <SubTable name={key} items={items} />
+            <SubTable name={key} label={label} items={items} />
           </Stack>
         );
       })}

@@ -14,6 +14,7 @@ import { findCachedRow } from './cached-row.ts';
 import { DetailContext, type DetailContextValue, type LinkResolver } from './detail-context.ts';
 import { FieldsTable } from './FieldsTable.tsx';
 import { RecordHeader } from './RecordHeader.tsx';
+import { recordTitle } from './record-title.ts';
 import { ReversePanel, ReverseTabLabel } from './ReverseRelation.tsx';
 import { findReverseRelations } from './reverse-relations.ts';
 
@@ -89,6 +90,7 @@ export function RecordDetailView({
         <RecordHeader
           endpointName={endpointName}
           lookup={lookup}
+          title={recordTitle(endpointName, record, lookup)}
           alyxUrl={alyxUrl}
           partial={query.isPlaceholderData}
           fetching={query.isFetching}

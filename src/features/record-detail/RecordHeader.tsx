@@ -1,5 +1,6 @@
-import { Anchor, Badge, Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Code, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
+import type { InstanceConfig } from '../../api/instances.ts';
 import { CopyButton } from '../../components/CopyButton.tsx';
 import { paths } from '../../config/paths.ts';
 import { useDetailContext } from './detail-context.ts';
@@ -7,50 +8,70 @@ import { useDetailContext } from './detail-context.ts';
 interface RecordHeaderProps {
   endpointName: string;
   lookup: string;
+  /** What people call the record (a session's subject · date · number); the lookup when nothing better. */
+  title: string;
   alyxUrl: string | null;
   /** Shown while the list row stands in for the detail. */
   partial: boolean;
   fetching: boolean;
 }
 
-export function RecordHeader({ endpointName, lookup, alyxUrl, partial, fetching }: RecordHeaderProps) {
+/**
+ * The sandbox answers its record URLs with a 403 JSON page in a browser without a token: no page
+ * to open there. A real Alyx serves the REST framework's browsable page at the same URL.
+ */
+function opensAPage(instance: InstanceConfig): boolean {
+  return instance.sandbox !== true;
+}
+
+export function RecordHeader({ endpointName, lookup, title, alyxUrl, partial, fetching }: RecordHeaderProps) {
   const { instance } = useDetailContext();
   const appUrl = `${window.location.origin}${paths.record(instance.name, endpointName, lookup)}`;
   return (
-    <Group justify="space-between" align="flex-start" wrap="wrap" gap="sm">
-      <Stack gap={2}>
-        <Anchor component={Link} to={paths.list(instance.name, endpointName)} size="sm">
-          {endpointName}
-        </Anchor>
-        <Group gap="xs" align="center">
-          <Title order={2} ff="monospace" fz={{ base: 'lg', sm: 'xl' }} style={{ wordBreak: 'break-all' }}>
+    <Stack gap={4} style={{ minWidth: 0, maxWidth: '100%' }} data-testid="record-identity">
+      <Anchor component={Link} to={paths.list(instance.name, endpointName)} size="sm">
+        {endpointName}
+      </Anchor>
+      <Title order={2} fz={{ base: 'lg', sm: 'xl' }} style={{ overflowWrap: 'anywhere' }}>
+        {title}
+      </Title>
+      <Group gap="xs" align="center" wrap="wrap" style={{ minWidth: 0 }}>
+        {title !== lookup ? (
+          <Code data-testid="record-lookup" title="Lookup" style={{ overflowWrap: 'anywhere' }}>
             {lookup}
-          </Title>
-          <CopyButton value={appUrl} label="Copy link to this record" />
-          {partial ? (
-            <Badge variant="light" color="gray" leftSection={<Loader size={10} />}>
-              list row · loading full record
-            </Badge>
-          ) : fetching ? (
-            <Loader size="xs" aria-label="Refreshing" />
-          ) : null}
-        </Group>
-      </Stack>
-      <Group gap="xs">
+          </Code>
+        ) : null}
+        <CopyButton value={appUrl} label="Copy link to this record" />
         {alyxUrl ? (
           <>
-            <Button component="a" href={alyxUrl} target="_blank" rel="noreferrer" size="xs" variant="default">
-              Open in Alyx
-            </Button>
+            {opensAPage(instance) ? (
+              <Button
+                component="a"
+                href={alyxUrl}
+                target="_blank"
+                rel="noreferrer"
+                size="xs"
+                variant="default"
+              >
+                Open Alyx REST page
+              </Button>
+            ) : null}
             <CopyButton value={alyxUrl} label="Copy Alyx URL" />
           </>
         ) : null}
+        {partial ? (
+          <Badge variant="light" color="gray" leftSection={<Loader size={10} />}>
+            list row · loading full record
+          </Badge>
+        ) : fetching ? (
+          <Loader size="xs" aria-label="Refreshing" />
+        ) : null}
       </Group>
       {partial ? (
-        <Text size="xs" c="dimmed" w="100%">
+        <Text size="xs" c="dimmed">
           Showing the fields of the list row while the detail loads.
         </Text>
       ) : null}
-    </Group>
+    </Stack>
   );
 }

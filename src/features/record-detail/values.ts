@@ -8,29 +8,6 @@ export function isObjectArray(value: unknown): value is RecordData[] {
   return Array.isArray(value) && value.length > 0 && value.every(isRecord);
 }
 
-export interface ParsedJson {
-  value: unknown;
-  /** The server sent a JSON-encoded string (labs' `json` in old fixtures). */
-  doubleEncoded: boolean;
-}
-
-/** Decodes a JSON field, unwrapping double-encoded strings; plain strings stay strings. */
-export function parseJsonField(value: unknown): ParsedJson {
-  if (typeof value !== 'string') return { value, doubleEncoded: false };
-  const trimmed = value.trim();
-  if (!/^[[{]/.test(trimmed)) return { value, doubleEncoded: false };
-  try {
-    return { value: JSON.parse(trimmed) as unknown, doubleEncoded: true };
-  } catch {
-    return { value, doubleEncoded: false };
-  }
-}
-
-/** Long or multi-line text gets a readable block instead of a single line. */
-export function isLongText(value: unknown): value is string {
-  return typeof value === 'string' && (value.length > 120 || value.includes('\n'));
-}
-
 /** Columns of a sub-table: union of keys in item order, heavy nested values last. */
 export function subTableColumns(items: readonly RecordData[]): string[] {
   const keys: string[] = [];

@@ -1,6 +1,6 @@
 import { Badge, Button, Code, Group, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
-import { parseJsonField } from './values.ts';
+import { parseJsonField } from './value-format.ts';
 
 const COLLAPSED_LINES = 12;
 
