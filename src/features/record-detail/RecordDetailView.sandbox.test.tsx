@@ -109,6 +109,9 @@ describe('the record view against the sandbox', () => {
     open(`/sandbox/subjects/${nickname}`);
     const tab = await screen.findByRole('tab', { name: /^sessions/ }, { timeout: 40_000 });
     await waitFor(() => expect(tab.textContent).toMatch(/sessions\s*\(\d+\)/), { timeout: 40_000 });
+    // Tabs read as words, not endpoint slugs.
+    expect(screen.getByRole('tab', { name: /^water administrations/ })).toBeTruthy();
+    expect(screen.queryByRole('tab', { name: /^water-administrations/ })).toBeNull();
     fireEvent.click(tab);
     const fullList = await screen.findByRole('link', { name: 'Open full list' }, { timeout: 40_000 });
     expect(fullList.getAttribute('href')).toBe(`/sandbox/sessions?subject=${nickname}`);

@@ -20,7 +20,8 @@ export function ReverseTabLabel({ relation }: { relation: ReverseRelation }) {
   );
   return (
     <Group gap={6} wrap="nowrap">
-      <span>{relation.endpoint}</span>
+      {/* Endpoint names are slugs; a tab reads as words ("water administrations"). */}
+      <span>{relation.endpoint.replace(/-/g, ' ')}</span>
       {count.isPending ? <Loader size={10} aria-label={`Counting ${relation.endpoint}`} /> : null}
       {count.data !== undefined ? (
         <Text span size="xs" c="dimmed">

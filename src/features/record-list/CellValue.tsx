@@ -10,6 +10,3 @@ export function CellValue({ name, value, field }: { name: string; value: unknown
     resolveValueLink(links, fieldName, item, relation);
   return <ValueView name={name} value={value} field={field} links={{ instance, resolve }} compact />;
 }
-
-// ListTable (another owner's file) still takes shortText from here.
-export { shortText } from '../../components/values/value-format.ts';

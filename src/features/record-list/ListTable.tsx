@@ -5,7 +5,8 @@ import { observeElementRect, useVirtualizer, type Virtualizer } from '@tanstack/
 import { useMemo, useRef } from 'react';
 import type { EndpointModel, FieldModel } from '../../api/schema/model.ts';
 import { paths } from '../../config/paths.ts';
-import { CellValue, shortText } from './CellValue.tsx';
+import { shortText } from '../../components/values/value-format.ts';
+import { CellValue } from './CellValue.tsx';
 import { columnWidth, type Row } from './columns.ts';
 import { useListContext } from './list-context.ts';
 import { RecordLink } from './RecordLink.tsx';
