@@ -26,18 +26,23 @@ export async function readCappedBody(
       if (next === 'timeout') return { ok: false, reason: 'timeout', received };
       if (next.done) break;
       received += next.value.byteLength;
-      if (received > maxBytes) return { ok: false, reason: 'too-large', received };
+      if (received > maxBytes) {
+        drainBriefly(reader);
+        return { ok: false, reason: 'too-large', received };
+      }
       chunks.push(next.value);
     }
   } catch {
     return { ok: false, reason: 'aborted', received };
   } finally {
     clearTimeout(timer);
-    // Not cancelled: cancelling destroys the socket before the 413/408 can be written. The transport drains and closes it.
-    try {
-      reader.releaseLock();
-    } catch {
-      // Older stream implementations refuse to release while a read is pending; the lock then dies with the request.
+    if (!draining.has(reader)) {
+      // Not cancelled: cancelling destroys the socket before the 413/408 can be written. The transport drains and closes it.
+      try {
+        reader.releaseLock();
+      } catch {
+        // Older stream implementations refuse to release while a read is pending; the lock then dies with the request.
+      }
     }
   }
   if (received === 0) return { ok: true, body: undefined };
@@ -48,4 +53,33 @@ export async function readCappedBody(
     offset += chunk.byteLength;
   }
   return { ok: true, body: whole };
+}
+
+const draining = new WeakSet<ReadableStreamDefaultReader<Uint8Array>>();
+
+/**
+ * After the cap, keep reading (and dropping) a little longer before giving up on the body. A socket
+ * closed with unread data answers the client with a TCP reset, which can destroy the 413 on its way:
+ * draining for up to a second or 4 MB lets the client read the answer, and still cuts the upload.
+ */
+function drainBriefly(reader: ReadableStreamDefaultReader<Uint8Array>): void {
+  draining.add(reader);
+  const until = Date.now() + 1000;
+  let dropped = 0;
+  void (async () => {
+    try {
+      while (Date.now() < until && dropped < 4 * 1024 * 1024) {
+        const next = await Promise.race([
+          reader.read(),
+          new Promise<'quiet'>((resolve) => setTimeout(() => resolve('quiet'), until - Date.now())),
+        ]);
+        if (next === 'quiet') break;
+        if (next.done) return;
+        dropped += next.value.byteLength;
+      }
+      await reader.cancel();
+    } catch {
+      // the client went away: nothing left to drain
+    }
+  })();
 }
