@@ -2,7 +2,6 @@ import { queryOptions } from '@tanstack/react-query';
 import type { Page } from '../http/client.ts';
 import { normalizeParams, type NormalizedParams, type ParamsInput } from '../http/params.ts';
 import { alyxPathFor } from '../schema/endpoint-for-path.ts';
-import { limitConcurrency } from '../http/limit-concurrency.ts';
 import { clientFor, type InstanceConfig } from '../instances.ts';
 import { alyxKeys } from './keys.ts';
 
@@ -29,9 +28,6 @@ export function detailQuery(instance: InstanceConfig, endpoint: string, lookup: 
   });
 }
 
-// Two at a time: a record's reverse tabs and the instance page each ask many counts (40 on a real Alyx).
-const countSlots = limitConcurrency(2);
-
 /** How many records match (e.g. "12 datasets" for a session): a limit=1 page, selecting `count`. */
 export function reverseCountQuery(instance: InstanceConfig, endpoint: string, params?: ParamsInput) {
   const normalized: NormalizedParams = { ...normalizeParams(params), limit: '1' };
@@ -40,7 +36,7 @@ export function reverseCountQuery(instance: InstanceConfig, endpoint: string, pa
   return queryOptions({
     queryKey: alyxKeys.list(instance.name, endpoint, normalized),
     queryFn: ({ signal }): Promise<Page<AlyxRecord>> =>
-      countSlots(() => client.listPage<AlyxRecord>(endpoint, normalized, { signal })),
+      client.listPage<AlyxRecord>(endpoint, normalized, { signal }),
     select: (page: Page<AlyxRecord>): number => page.count,
     staleTime: 60_000,
   });

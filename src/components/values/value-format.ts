@@ -1,5 +1,4 @@
 /** Pure decisions of the shared value renderer: what a value is, and its short and readable forms. */
-import { formatCount } from '../../lib/format.ts';
 import { toRelativeAlyxPath } from '../../api/http/alyx-urls.ts';
 import { instanceBases, type InstanceConfig } from '../../api/instances.ts';
 import type { FieldModel } from '../../api/schema/model.ts';
@@ -59,8 +58,10 @@ export function formatBytes(bytes: number): string {
   return `${value >= 100 ? Math.round(value) : value.toFixed(1).replace(/\.0$/, '')} ${UNITS[unit]}`;
 }
 
+const exact = new Intl.NumberFormat('en-US');
+
 export function exactBytes(bytes: number): string {
-  return `${formatCount(bytes)} bytes`;
+  return `${exact.format(bytes)} bytes`;
 }
 
 const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;

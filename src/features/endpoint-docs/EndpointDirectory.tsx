@@ -2,7 +2,7 @@ import '@mantine/core/styles/SimpleGrid.layer.css';
 import { Anchor, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { reverseCountQuery } from '../../api/queries/record-queries.ts';
+import { endpointCountQuery } from '../../api/queries/count-queries.ts';
 import type { InstanceConfig } from '../../api/instances.ts';
 import { groupEndpoints } from '../../api/schema/groups.ts';
 import type { ApiModel, EndpointModel } from '../../api/schema/model.ts';
@@ -11,7 +11,7 @@ import { paths } from '../../config/paths.ts';
 import { countOf, formatCount } from '../../lib/format.ts';
 
 function RecordCount({ instance, endpoint }: { instance: InstanceConfig; endpoint: string }) {
-  const count = useQuery(reverseCountQuery(instance, endpoint));
+  const count = useQuery(endpointCountQuery(instance, endpoint));
   const text = count.data !== undefined ? formatCount(count.data) : count.isError ? '—' : '…';
   const label =
     count.data !== undefined

@@ -1,4 +1,3 @@
-import { formatCount } from '../../lib/format.ts';
 import { Anchor, Group, Loader, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
@@ -26,7 +25,7 @@ export function ReverseTabLabel({ relation }: { relation: ReverseRelation }) {
       {count.isPending ? <Loader size={10} aria-label={`Counting ${relation.endpoint}`} /> : null}
       {count.data !== undefined ? (
         <Text span size="xs" c="dimmed">
-          ({formatCount(count.data)})
+          ({count.data.toLocaleString('en-US')})
         </Text>
       ) : null}
       {count.isError ? (
@@ -71,7 +70,7 @@ export function ReversePanel({ relation }: { relation: ReverseRelation }) {
       <Group justify="space-between">
         <Text size="sm">
           {rows.length < query.data.count
-            ? `First ${rows.length} of ${formatCount(query.data.count)}`
+            ? `First ${rows.length} of ${query.data.count.toLocaleString('en-US')}`
             : `${rows.length} records`}{' '}
           with{' '}
           <code>

@@ -1,5 +1,4 @@
 /** Limit/offset paging as Alyx does it (LimitOffsetPagination, default 250, capped at 1000). */
-import { formatCount } from '../../lib/format.ts';
 import type { QueryKey } from '@tanstack/react-query';
 
 export const PAGE_SIZES = [25, 100, 250, 1000] as const;
@@ -59,10 +58,12 @@ export function pageMoves(paging: Paging, count: number): PageMoves {
   };
 }
 
+const integer = new Intl.NumberFormat('en-US');
+
 /** "1–250 of 2,000"; "0 of 0" for an empty result. */
 export function rangeLabel(offset: number, shown: number, count: number): string {
-  if (shown === 0) return `0 of ${formatCount(count)}`;
-  return `${formatCount(offset + 1)}–${formatCount(offset + shown)} of ${formatCount(count)}`;
+  if (shown === 0) return `0 of ${integer.format(count)}`;
+  return `${integer.format(offset + 1)}–${integer.format(offset + shown)} of ${integer.format(count)}`;
 }
 
 const PAGING_KEYS = new Set(['limit', 'offset']);
