@@ -48,6 +48,17 @@ export interface FieldModel {
   choices?: ChoiceOption[];
   description?: string;
   relation?: RelationTarget;
+  /** The value a create form starts from (schema `default`, DRF `default`). */
+  default?: unknown;
+  /** Inclusive bounds of numbers. */
+  minimum?: number;
+  maximum?: number;
+  /** A regular expression the whole value must match (slug fields, nicknames). */
+  pattern?: string;
+  /** A string field that accepts `''` (distinct from `nullable`, which accepts `null`). */
+  allowBlank?: boolean;
+  /** Holds a list of lookups of `relation` (many-to-many). */
+  many?: boolean;
 }
 
 export interface FilterModel {
@@ -89,6 +100,10 @@ export interface EndpointModel {
   detailFields: FieldModel[];
   /** Fields accepted by create (POST) when known separately. */
   createFields?: FieldModel[];
+  /** Fields accepted by replace (PUT) when known separately. */
+  updateFields?: FieldModel[];
+  /** Fields accepted by partial update (PATCH, OpenAPI `Patched*` bodies) when known separately. */
+  patchFields?: FieldModel[];
   /** False for action endpoints that are not browsable resources (`register-file`, `sync-file-status`…). */
   browsable: boolean;
   sources: SchemaSource[];
