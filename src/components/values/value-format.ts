@@ -2,6 +2,7 @@
 import { toRelativeAlyxPath } from '../../api/http/alyx-urls.ts';
 import { instanceBases, type InstanceConfig } from '../../api/instances.ts';
 import type { FieldModel } from '../../api/schema/model.ts';
+import { formatCount } from '../../lib/format.ts';
 import { isRecord, isUuid, safeDecode } from '../../api/values.ts';
 
 export interface ParsedJson {
@@ -58,10 +59,8 @@ export function formatBytes(bytes: number): string {
   return `${value >= 100 ? Math.round(value) : value.toFixed(1).replace(/\.0$/, '')} ${UNITS[unit]}`;
 }
 
-const exact = new Intl.NumberFormat('en-US');
-
 export function exactBytes(bytes: number): string {
-  return `${exact.format(bytes)} bytes`;
+  return `${formatCount(bytes)} bytes`;
 }
 
 const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;

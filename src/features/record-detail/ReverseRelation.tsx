@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { listQuery, reverseCountQuery } from '../../api/queries/record-queries.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { paths } from '../../config/paths.ts';
+import { formatCount } from '../../lib/format.ts';
 import { useDetailContext, type DetailLink } from './detail-context.ts';
 import type { ReverseRelation } from './reverse-relations.ts';
 import { recordId } from './reverse-relations.ts';
@@ -25,7 +26,7 @@ export function ReverseTabLabel({ relation }: { relation: ReverseRelation }) {
       {count.isPending ? <Loader size={10} aria-label={`Counting ${relation.endpoint}`} /> : null}
       {count.data !== undefined ? (
         <Text span size="xs" c="dimmed">
-          ({count.data.toLocaleString('en-US')})
+          ({formatCount(count.data)})
         </Text>
       ) : null}
       {count.isError ? (
@@ -70,7 +71,7 @@ export function ReversePanel({ relation }: { relation: ReverseRelation }) {
       <Group justify="space-between">
         <Text size="sm">
           {rows.length < query.data.count
-            ? `First ${rows.length} of ${query.data.count.toLocaleString('en-US')}`
+            ? `First ${rows.length} of ${formatCount(query.data.count)}`
             : `${rows.length} records`}{' '}
           with{' '}
           <code>

@@ -1,5 +1,6 @@
 /** Limit/offset paging as Alyx does it (LimitOffsetPagination, default 250, capped at 1000). */
 import type { QueryKey } from '@tanstack/react-query';
+import { formatCount } from '../../lib/format.ts';
 
 export const PAGE_SIZES = [25, 100, 250, 1000] as const;
 const DEFAULT_LIMIT = 250;
@@ -58,12 +59,10 @@ export function pageMoves(paging: Paging, count: number): PageMoves {
   };
 }
 
-const integer = new Intl.NumberFormat('en-US');
-
 /** "1–250 of 2,000"; "0 of 0" for an empty result. */
 export function rangeLabel(offset: number, shown: number, count: number): string {
-  if (shown === 0) return `0 of ${integer.format(count)}`;
-  return `${integer.format(offset + 1)}–${integer.format(offset + shown)} of ${integer.format(count)}`;
+  if (shown === 0) return `0 of ${formatCount(count)}`;
+  return `${formatCount(offset + 1)}–${formatCount(offset + shown)} of ${formatCount(count)}`;
 }
 
 const PAGING_KEYS = new Set(['limit', 'offset']);
