@@ -2,17 +2,22 @@ import { expect, test } from '@playwright/test';
 import { DEMO_ACCOUNTS, E2E_APP_URL } from './support/stack.ts';
 import { AppShell } from './pages/app-shell.ts';
 import { LoginPage, signIn } from './pages/login-page.ts';
+import { watchConsoleErrors } from './support/console-errors.ts';
 
 const TOKEN_KEY = 'alyx-explorer:token:sandbox';
 
 test.describe('logging in and out', () => {
-  test('a wrong password shows the server’s message and keeps what was typed', async ({ page }) => {
+  test('a wrong password shows the server’s message, keeps what was typed and logs no console error', async ({
+    page,
+  }) => {
+    const consoleErrors = watchConsoleErrors(page);
     const login = new LoginPage(page);
     await login.goto('sandbox');
     await login.loginWithPassword('alice', 'not-her-password');
     await expect(login.error).toContainText('Unable to log in with provided credentials.');
     await expect(login.username).toHaveValue('alice');
     await expect(login.password).toHaveValue('not-her-password');
+    expect(consoleErrors()).toEqual([]);
   });
 
   test('the sandbox login names its demo accounts', async ({ page }) => {

@@ -131,6 +131,28 @@ describe('the same-origin proxy', () => {
     expect(response.headers['x-internal']).toBeUndefined();
   });
 
+  it('answers an expected 4xx as 200 with the real status beside it, only when asked, and never forwards the ask', async () => {
+    const asked = await rawRequest(explorer.port, '/api/up/sessions?status=429', {
+      headers: { 'x-explorer-expected-failure': '1' },
+    });
+    expect(asked.status).toBe(200);
+    expect(asked.headers['x-explorer-upstream-status']).toBe('429');
+    expect(asked.headers['cache-control']).toBe('no-store');
+    expect(asked.headers['retry-after']).toBe('7');
+    const echo = json<Echo>(asked);
+    expect(echo.headers['x-explorer-expected-failure']).toBeUndefined();
+
+    const ok = await rawRequest(explorer.port, '/api/up/sessions', {
+      headers: { 'x-explorer-expected-failure': '1' },
+    });
+    expect(ok.status).toBe(200);
+    expect(ok.headers['x-explorer-upstream-status']).toBeUndefined();
+
+    const plain = await rawRequest(explorer.port, '/api/up/sessions?status=429');
+    expect(plain.status).toBe(429);
+    expect(plain.headers['x-explorer-upstream-status']).toBeUndefined();
+  });
+
   it('forwards request bodies with their content type, under an instance URL with a path', async () => {
     const payload = JSON.stringify({ subject: 'KS005', weight: 21.5 });
     const response = await rawRequest(explorer.port, '/api/sub/weighings', {

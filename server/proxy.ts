@@ -31,6 +31,14 @@ export interface ProxyOptions {
 /** Header carrying an instance's `proxyKey`; whatever a client sends under this name is never forwarded. */
 export const PROXY_KEY_HEADER = 'x-explorer-proxy-key';
 
+/**
+ * The browser logs every 4xx it receives as a red console error. Requests whose 4xx is an expected
+ * answer (a wrong password, a schema source an older Alyx lacks) send this header; the proxy then
+ * answers 200 and names the real status in {@link UPSTREAM_STATUS_HEADER} (ADR 0021).
+ */
+export const EXPECTED_FAILURE_HEADER = 'x-explorer-expected-failure';
+export const UPSTREAM_STATUS_HEADER = 'x-explorer-upstream-status';
+
 export type ProxyHandler = (req: Request, info?: ConnectionInfo) => Promise<Response>;
 
 // Allowlists rather than blocklists: cookies, hop-by-hop headers, Origin/Referer and anything unforeseen stay behind.
@@ -201,6 +209,11 @@ export function createProxyHandler(
     const type = safeContentType(upstream.headers.get('content-type'));
     responseHeaders.set('content-type', type.contentType);
     if (type.neutralised) responseHeaders.set('content-disposition', 'attachment');
+    if (req.headers.has(EXPECTED_FAILURE_HEADER) && upstream.status >= 400 && upstream.status < 500) {
+      responseHeaders.set(UPSTREAM_STATUS_HEADER, String(upstream.status));
+      responseHeaders.set('cache-control', 'no-store');
+      return new Response(upstream.body, { status: 200, headers: responseHeaders });
+    }
     return new Response(upstream.body, {
       status: upstream.status,
       statusText: upstream.statusText,

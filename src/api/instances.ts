@@ -23,7 +23,11 @@ export function clientFor(instance: InstanceConfig): AlyxClient {
   const key = `${instance.name}\n${instance.baseUrl}`;
   let client = clients.get(key);
   if (!client) {
-    client = createAlyxClient({ baseUrl: instance.baseUrl, getToken: () => getToken(instance.name) });
+    client = createAlyxClient({
+      baseUrl: instance.baseUrl,
+      getToken: () => getToken(instance.name),
+      viaExplorerProxy: instance.proxy,
+    });
     clients.set(key, client);
   }
   return client;

@@ -19,6 +19,12 @@ export interface RequestOptions {
   accept?: string;
   /** Sends no Authorization header even when a token is known. */
   anonymous?: boolean;
+  /**
+   * A 4xx is an expected answer here (a wrong password, a schema source this Alyx lacks): through the
+   * explorer's proxy it then arrives as 200 with the real status in a header, so the browser does not
+   * log it as a red console error. The caller still sees the 4xx as an AlyxError.
+   */
+  expectFailure?: boolean;
 }
 
 export interface ListAllOptions<T> {
@@ -33,6 +39,19 @@ export interface AlyxClientOptions {
   baseUrl: string;
   getToken?: () => string | null;
   fetch?: typeof fetch;
+  /** The base is the explorer's own proxy, which understands `expectFailure` (ADR 0021). */
+  viaExplorerProxy?: boolean;
+}
+
+// Shared with server/proxy.ts (EXPECTED_FAILURE_HEADER, UPSTREAM_STATUS_HEADER).
+const EXPECTED_FAILURE_HEADER = 'X-Explorer-Expected-Failure';
+const UPSTREAM_STATUS_HEADER = 'X-Explorer-Upstream-Status';
+
+/** The status the instance answered: the proxy's header when we asked for it, else the response's own. */
+function upstreamStatus(response: Response, asked: boolean): number {
+  if (!asked) return response.status;
+  const named = Number(response.headers.get(UPSTREAM_STATUS_HEADER));
+  return Number.isInteger(named) && named >= 400 && named < 500 ? named : response.status;
 }
 
 export interface AlyxClient {
@@ -115,6 +134,8 @@ export function createAlyxClient(options: AlyxClientOptions): AlyxClient {
     const headers = new Headers({ Accept: opts.accept ?? 'application/json' });
     const token = opts.anonymous ? null : getToken();
     if (token) headers.set('Authorization', `Token ${token}`);
+    const quiet = opts.expectFailure === true && options.viaExplorerProxy === true;
+    if (quiet) headers.set(EXPECTED_FAILURE_HEADER, '1');
     let body: BodyInit | undefined;
     if (opts.body !== undefined) {
       if (isRawBody(opts.body)) body = opts.body;
@@ -139,16 +160,17 @@ export function createAlyxClient(options: AlyxClientOptions): AlyxClient {
       if (isAbort(error) || opts.signal?.aborted) throw error;
       throw networkError(relative, method, error);
     }
+    const status = upstreamStatus(response, quiet);
     const facts = {
-      status: response.status,
+      status,
       contentType: response.headers.get('content-type'),
       retryAfter: response.headers.get('retry-after'),
       text,
       path: relative,
       method,
     };
-    if (!response.ok) throw errorFromResponse(facts);
-    if (response.status === 204 || text.trim().length === 0) return undefined as T;
+    if (status < 200 || status > 299) throw errorFromResponse(facts);
+    if (status === 204 || text.trim().length === 0) return undefined as T;
     if (isHtmlContent(facts.contentType, text)) throw errorFromResponse(facts);
     try {
       return JSON.parse(text) as T;
@@ -207,6 +229,7 @@ export function createAlyxClient(options: AlyxClientOptions): AlyxClient {
     const data = await request<unknown>('POST', '/auth-token', {
       body: { username, password },
       anonymous: true,
+      expectFailure: true,
       signal: opts.signal,
     });
     const token = data !== null && typeof data === 'object' ? (data as { token?: unknown }).token : undefined;

@@ -73,7 +73,10 @@ async function probeOptions(
   const worker = async (): Promise<void> => {
     for (let endpoint = queue.shift(); endpoint && !refused; endpoint = queue.shift()) {
       try {
-        const doc = await client.options(`/${endpoint.name}`, { signal: options.signal });
+        const doc = await client.options(`/${endpoint.name}`, {
+          signal: options.signal,
+          expectFailure: true,
+        });
         found[endpoint.name] = parseOptions(endpoint.name, doc, 'list');
       } catch (error) {
         if (options.signal?.aborted) throw error;
@@ -99,14 +102,21 @@ export async function discoverApi(client: AlyxClient, options: DiscoverOptions =
   const builtAt = Date.now();
 
   const fetchOpenApi = async (): Promise<ApiModel> =>
-    parseOpenApi(await client.get('/api/schema', { format: 'json' }, { signal }), builtAt);
+    parseOpenApi(
+      await client.get('/api/schema', { format: 'json' }, { signal, expectFailure: true }),
+      builtAt,
+    );
   const fetchCoreApi = async (): Promise<ApiModel> =>
     parseCoreApi(
-      await client.get('/docs/', undefined, { signal, accept: 'application/coreapi+json' }),
+      await client.get('/docs/', undefined, {
+        signal,
+        accept: 'application/coreapi+json',
+        expectFailure: true,
+      }),
       builtAt,
     );
   const fetchRoot = async (): Promise<ApiModel> =>
-    parseRoot(await client.get('/', undefined, { signal }), builtAt);
+    parseRoot(await client.get('/', undefined, { signal, expectFailure: true }), builtAt);
 
   // OpenAPI is complete where it exists; the frozen CoreAPI document (throttled at 20/min) and the
   // root list are only asked for when it is missing, unless every source is wanted.
