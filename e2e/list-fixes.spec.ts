@@ -102,11 +102,14 @@ test.describe('list view fixes', () => {
           expect(await pageScrollsSideways(page), `${endpoint}: the page scrolls sideways`).toBe(false);
           const frame = await list.table.evaluate((node) => ({
             height: node.getBoundingClientRect().height,
+            bottom: node.getBoundingClientRect().bottom + window.scrollY,
             scrolls: node.scrollWidth > node.clientWidth,
             fits: node.getBoundingClientRect().right <= window.innerWidth,
           }));
           expect(frame.fits, `${endpoint}: table frame wider than the window`).toBe(true);
           expect(frame.height, `${endpoint}: table frame taller than the window`).toBeLessThanOrEqual(900);
+          // Its own horizontal scrollbar is at its bottom edge: in view without scrolling the page.
+          expect(frame.bottom, `${endpoint}: table frame ends below the fold`).toBeLessThanOrEqual(900);
           await page.screenshot({
             path: path.join(SCREENSHOTS, `${endpoint}-${width}-${colorScheme}.png`),
             fullPage: true,

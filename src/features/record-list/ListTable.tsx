@@ -12,8 +12,11 @@ import { useListContext } from './list-context.ts';
 import { RecordLink } from './RecordLink.tsx';
 import { recordLookup } from '../../api/queries/row-key.ts';
 import { nextSort, sortRows, type SortState } from './sort.ts';
+import { useSpaceBelow } from './use-space-below.ts';
 
 const ROW_HEIGHT = 34;
+const MIN_FRAME_HEIGHT = 240;
+const SCROLLBAR_ALLOWANCE = 20;
 /** Where there is no layout (jsdom, a hidden tab) the scroll box measures 0: render a screenful. */
 const NO_LAYOUT_RECT = { width: 1200, height: 800 };
 
@@ -75,6 +78,14 @@ export function ListTable({
   const paddingTop = items[0]?.start ?? 0;
   const paddingBottom = virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0);
   const span = columns.length + (leadingLink ? 1 : 0);
+  // The frame ends at the window's bottom, so its horizontal scrollbar is in view without scrolling
+  // the page; a short page is only as tall as its rows.
+  const spaceBelow = useSpaceBelow(scrollRef);
+  const contentHeight = (sorted.length + 1) * ROW_HEIGHT + SCROLLBAR_ALLOWANCE;
+  const frameHeight =
+    spaceBelow === undefined
+      ? 'min(70vh, calc(100vh - 260px))'
+      : Math.min(contentHeight, Math.max(MIN_FRAME_HEIGHT, spaceBelow));
 
   const recordCell = (row: Row, content: string | null) => {
     const lookup = endpoint ? recordLookup(endpoint, row) : undefined;
@@ -103,8 +114,7 @@ export function ListTable({
     <div
       ref={scrollRef}
       style={{
-        height: 'min(70vh, calc(100vh - 260px))',
-        minHeight: 240,
+        height: frameHeight,
         overflow: 'auto',
         contain: 'strict',
       }}
