@@ -19,6 +19,7 @@ import {
   cleanDescription,
   emptyEndpoint,
   makeField,
+  setBody,
   stringKindFor,
 } from './model-utils.ts';
 import { isRecord } from '../values.ts';
@@ -182,7 +183,7 @@ export function parseCoreApi(doc: unknown, builtAt = Date.now()): ApiModel {
           .filter((field) => field.location === 'query' && field.name !== 'limit' && field.name !== 'offset')
           .map(toFilter);
       }
-      if (link.method === 'POST' && form.length > 0) endpoint.createFields = form;
+      if (link.method === 'POST') setBody(endpoint, 'POST', 'coreapi', form);
     } else {
       endpoint.detail = {
         path: link.url,
@@ -197,6 +198,8 @@ export function parseCoreApi(doc: unknown, builtAt = Date.now()): ApiModel {
       ) {
         endpoint.detailFields = form;
       }
+      // A detail route served by the list view (`water-type/{name}`) documents a second create.
+      if (link.method === 'PUT' || link.method === 'PATCH') setBody(endpoint, link.method, 'coreapi', form);
     }
   }
 
