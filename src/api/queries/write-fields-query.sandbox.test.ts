@@ -3,6 +3,7 @@
  * offers (OpenAPI; coreapi only, like most current Alyx instances; the root list only), and with
  * the public account, which Alyx refuses OPTIONS.
  */
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAlyxClient } from '../http/client.ts';
 import { clientFor, type InstanceConfig } from '../instances.ts';
@@ -10,8 +11,6 @@ import { clearToken, setToken } from '../auth/token-store.ts';
 import { discoverApi } from '../schema/discover.ts';
 import type { ApiModel, FieldModel } from '../schema/model.ts';
 import { loadSandboxModule, serveOverHttp } from '../test-support/sandbox.ts';
-import { createQueryClient } from '../../lib/query-client.ts';
-import { getAccount, markReadOnly, setAccount, clearAccount } from '../../lib/account-store.ts';
 import { writeFieldsQuery, type WriteFields } from './write-fields-query.ts';
 
 interface CountingSandbox {
@@ -53,6 +52,20 @@ const byName = (result: WriteFields): Map<string, FieldModel> =>
 const optionsRequests = (sandbox: CountingSandbox): string[] =>
   sandbox.requests.filter((line) => line.startsWith('OPTIONS '));
 
+/**
+ * A client wired as the app wires its own (src/lib/query-client.ts): failed queries and failed
+ * mutations reach hooks, and the app marks an account read-only from a failed mutation only.
+ */
+function recordingClient(): { queryClient: QueryClient; queryErrors: Error[]; mutationErrors: Error[] } {
+  const queryErrors: Error[] = [];
+  const mutationErrors: Error[] = [];
+  const queryClient = new QueryClient({
+    queryCache: new QueryCache({ onError: (error) => queryErrors.push(error) }),
+    mutationCache: new MutationCache({ onError: (error) => mutationErrors.push(error) }),
+  });
+  return { queryClient, queryErrors, mutationErrors };
+}
+
 async function firstLookup(sandbox: CountingSandbox, endpoint: string, field: string): Promise<string> {
   const page = await clientFor(sandbox.instance).listPage<Record<string, unknown>>(endpoint, { limit: '1' });
   const value = page.results[0]?.[field];
@@ -84,7 +97,6 @@ describe('writeFieldsQuery on the sandbox', () => {
   afterAll(async () => {
     for (const sandbox of sandboxes) {
       clearToken(sandbox.instance.name);
-      clearAccount(sandbox.instance.name);
     }
     await Promise.all(sandboxes.map((sandbox) => sandbox.close()));
   });
@@ -96,7 +108,7 @@ describe('writeFieldsQuery on the sandbox', () => {
   };
 
   it('OpenAPI: every body comes from the schema, without asking OPTIONS', async () => {
-    const queryClient = createQueryClient();
+    const { queryClient } = recordingClient();
     const before = optionsRequests(openapi).length;
     const nickname = await firstLookup(openapi, 'subjects', 'nickname');
     const post = await queryClient.fetchQuery(
@@ -117,7 +129,7 @@ describe('writeFieldsQuery on the sandbox', () => {
   });
 
   it('coreapi only: OPTIONS on demand, merged over the coreapi forms, asked once', async () => {
-    const queryClient = createQueryClient();
+    const { queryClient } = recordingClient();
     const id = await firstLookup(coreapi, 'sessions', 'id');
     const before = optionsRequests(coreapi).length;
     const query = writeFieldsQuery(coreapi.instance, model(coreapi), 'sessions', 'PATCH', id);
@@ -145,7 +157,7 @@ describe('writeFieldsQuery on the sandbox', () => {
   });
 
   it('root list only: OPTIONS gives the body the model does not have at all', async () => {
-    const queryClient = createQueryClient();
+    const { queryClient } = recordingClient();
     expect(model(root).endpoints['weighings']?.createFields).toBeUndefined();
     const post = await queryClient.fetchQuery(
       writeFieldsQuery(root.instance, model(root), 'weighings', 'POST'),
@@ -164,13 +176,7 @@ describe('writeFieldsQuery on the sandbox', () => {
 
   it('the public account: OPTIONS refused once, falls back to the model, nothing marked read-only', async () => {
     await logIn(coreapi, 'public');
-    setAccount(coreapi.instance.name, { username: 'public', readOnly: false });
-    const errors: Error[] = [];
-    const queryClient = createQueryClient({
-      onQueryError: (error) => errors.push(error),
-      // Wired as the app wires it: a refused write marks the account read-only.
-      onMutationError: () => markReadOnly(coreapi.instance.name),
-    });
+    const { queryClient, queryErrors, mutationErrors } = recordingClient();
     const before = optionsRequests(coreapi).length;
     const id = await firstLookup(coreapi, 'sessions', 'id');
     const query = writeFieldsQuery(coreapi.instance, model(coreapi), 'sessions', 'PATCH', id);
@@ -189,8 +195,10 @@ describe('writeFieldsQuery on the sandbox', () => {
       `OPTIONS /sessions/${id}`,
       'OPTIONS /subjects',
     ]);
-    expect(errors).toEqual([]);
-    expect(getAccount(coreapi.instance.name).readOnly).toBe(false);
+    // Nothing reached the hooks the app turns into "this account can only read".
+    expect(queryErrors).toEqual([]);
+    expect(mutationErrors).toEqual([]);
+    expect(queryClient.getMutationCache().getAll()).toEqual([]);
     expect(queryClient.getQueryState(query.queryKey)?.status).toBe('success');
   });
 });
