@@ -95,6 +95,38 @@ describe('fieldsFor on an OpenAPI document with request bodies', () => {
   });
 });
 
+describe('merging OpenAPI and coreapi bodies', () => {
+  const merged = applyRelations(
+    mergeModels(
+      [
+        parseOpenApi(fixture('openapi-write-bodies.json'), 1),
+        parseCoreApi(fixture('coreapi-write-forms.json'), 1),
+      ],
+      1,
+    ),
+  );
+
+  it('keeps OpenAPI’s PUT and PATCH bodies with their constraints, and coreapi’s where OpenAPI has none', () => {
+    const subjects = endpoint(merged, 'subjects');
+    expect(subjects.bodySources).toEqual({ POST: 'openapi', PUT: 'openapi', PATCH: 'openapi' });
+    expect(names(subjects.patchFields ?? [])).toContain('protocol_number');
+    expect(subjects.updateFields?.find((f) => f.name === 'lab')?.required).toBe(true);
+    expect(field(merged, 'subjects', 'PATCH', 'nickname')).toMatchObject({
+      default: '-',
+      pattern: '^[\\w.-]+$',
+    });
+    expect(field(merged, 'subjects', 'PATCH', 'sex').allowBlank).toBe(true);
+    expect(field(merged, 'subjects', 'PATCH', 'projects')).toMatchObject({ many: true });
+    // Sessions exist only in the coreapi document here.
+    expect(endpoint(merged, 'sessions').bodySources).toEqual({
+      POST: 'coreapi',
+      PUT: 'coreapi',
+      PATCH: 'coreapi',
+    });
+    expect(needsWriteMetadata(endpoint(merged, 'sessions'), 'PUT')).toBe(true);
+  });
+});
+
 describe('fieldsFor on coreapi link fields', () => {
   const model = applyRelations(parseCoreApi(fixture('coreapi-write-forms.json'), 1));
 
