@@ -51,6 +51,15 @@ export function setBody(
   endpoint.bodySources = { ...endpoint.bodySources, [method]: source };
 }
 
+/**
+ * A field's description, or undefined when the text only repeats the field's name: DRF labels and
+ * coreapi titles ("Start time" for `start_time`) say nothing a form's label does not.
+ */
+export function fieldDescription(name: string, ...texts: (string | undefined)[]): string | undefined {
+  const echo = name.replace(/_/g, ' ').trim().toLowerCase();
+  return texts.find((text) => text !== undefined && text.trim() !== '' && text.trim().toLowerCase() !== echo);
+}
+
 export function asString(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }

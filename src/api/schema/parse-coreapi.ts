@@ -18,6 +18,7 @@ import {
   asString,
   cleanDescription,
   emptyEndpoint,
+  fieldDescription,
   makeField,
   setBody,
   stringKindFor,
@@ -81,7 +82,7 @@ function toField(raw: unknown): CoreField | null {
   const name = asString(raw['name']);
   if (!name) return null;
   const schema = isRecord(raw['schema']) ? raw['schema'] : {};
-  const description = asString(schema['description']) || asString(schema['title']) || undefined;
+  const description = fieldDescription(name, asString(schema['description']), asString(schema['title']));
   const { kind, choices } = kindOf(schema, name);
   return {
     name,

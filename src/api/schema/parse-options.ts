@@ -8,6 +8,7 @@ import {
   asString,
   cleanDescription,
   emptyEndpoint,
+  fieldDescription,
   makeField,
   setBody,
   stringKindFor,
@@ -71,7 +72,7 @@ function fieldOf(name: string, info: Json): FieldModel {
   const kind = kindOf(name, info);
   const choices = choicesOf(info);
   const child = isRecord(info['child']) ? info['child'] : undefined;
-  const description = asString(info['help_text']) || asString(info['label']) || undefined;
+  const description = fieldDescription(name, asString(info['help_text']), asString(info['label']));
   const minimum = numberOf(info['min_value']);
   const maximum = numberOf(info['max_value']);
   // SimpleMetadata never emits allow_null/allow_blank/default; some metadata classes do.

@@ -157,6 +157,8 @@ describe('fieldsFor on coreapi link fields', () => {
     expect(field(model, 'sessions', 'PUT', 'number').description).toBe(
       'Optional session number for this level',
     );
+    // A title that only repeats the name ("Start time") is no help text.
+    expect(field(model, 'sessions', 'PUT', 'start_time').description).toBeUndefined();
     expect(field(model, 'sessions', 'PUT', 'users')).toMatchObject({
       kind: 'array',
       many: true,
@@ -191,6 +193,7 @@ describe('OPTIONS actions (DRF SimpleMetadata)', () => {
     const put = optionsBody('sessions', docs['sessions-detail'], 'PUT');
     const byName = new Map(put.map((f) => [f.name, f]));
     expect(byName.get('subject')).toMatchObject({ required: true, readOnly: false });
+    expect(byName.get('subject')?.description).toBeUndefined();
     expect(byName.get('id')).toMatchObject({ readOnly: true, required: false });
     expect(byName.get('number')).toMatchObject({
       kind: 'integer',
