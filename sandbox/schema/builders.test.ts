@@ -147,6 +147,20 @@ describe('buildOptionsMetadata', () => {
     expect(detail.actions?.PUT?.qc?.choices?.map((c) => c.value)).toContain('PASS');
     expect(buildOptionsMetadata(need('water-restriction'), 'list').actions).toBeUndefined();
   });
+
+  it('reports bounds as min_value/max_value and JSONFields as plain `field`, as SimpleMetadata does', () => {
+    const weighing = buildOptionsMetadata(need('weighings'), 'list').actions?.POST ?? {};
+    expect(weighing.weight).toMatchObject({ type: 'float', required: true, min_value: 0 });
+    expect(weighing.weight?.max_value).toBeUndefined();
+    const session = buildOptionsMetadata(need('sessions'), 'detail').actions?.PUT ?? {};
+    expect(session.n_trials).toMatchObject({
+      type: 'integer',
+      min_value: -2147483648,
+      max_value: 2147483647,
+    });
+    expect(session.json).toMatchObject({ type: 'field' });
+    expect(session.extended_qc).toMatchObject({ type: 'field' });
+  });
 });
 
 describe('buildRootList', () => {

@@ -59,6 +59,23 @@ function scalar(type: WireType): JsonSchema {
   }
 }
 
+const INT32 = { minimum: -2147483648, maximum: 2147483647 } as const;
+const INT16 = { minimum: -32768, maximum: 32767 } as const;
+
+/**
+ * Django integer fields whose size drf-spectacular turns into `minimum`/`maximum` (IntegerField,
+ * SmallIntegerField, integer primary keys behind a related field). Column declarations do not
+ * carry Django's field class; serializer fields Alyx declares by hand (a dataset's `file_size`,
+ * `number`) have no bounds and are not listed.
+ */
+const INTEGER_BOUNDS: Record<string, Record<string, { minimum: number; maximum: number }>> = {
+  sessions: { number: INT32, n_correct_trials: INT32, n_trials: INT32 },
+  tasks: Object.fromEntries(
+    ['priority', 'io_charge', 'level', 'gpu', 'cpu', 'ram', 'time_out_secs'].map((n) => [n, INT16]),
+  ),
+  channels: { brain_region: INT32 },
+};
+
 /** OpenAPI schema of one serializer field, drf-spectacular style. */
 export function fieldSchema(resource: ResourceDeclaration, field: SerializerField): JsonSchema {
   const column = columnOf(resource, field);
@@ -76,8 +93,15 @@ export function fieldSchema(resource: ResourceDeclaration, field: SerializerFiel
   // DRF related fields are nullable only when the serializer says so, whatever the FK allows.
   const nullable = field.nullable ?? (!field.compute && !field.relation && column?.nullable);
   if (nullable) schema.nullable = true;
-  const isPlainString = field.type === 'string' && !field.relation && !field.compute;
+  // EmailField and URLField are CharFields too: their max_length shows the same way.
+  const isPlainString =
+    (field.type === 'string' || field.type === 'email' || field.type === 'uri') &&
+    !field.relation &&
+    !field.compute;
   if (isPlainString && column?.maxLength && !field.readOnly) schema.maxLength = column.maxLength;
+  const bounds =
+    field.type === 'integer' && !field.readOnly ? INTEGER_BOUNDS[resource.name]?.[field.name] : undefined;
+  if (bounds) Object.assign(schema, bounds);
   const description = field.description ?? (field.relation ? undefined : column?.helpText);
   if (description) schema.description = description;
   for (const [key, value] of Object.entries(field.openapi ?? {})) {

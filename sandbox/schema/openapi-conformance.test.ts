@@ -175,4 +175,48 @@ describe.skipIf(Boolean(reason))('sandbox OpenAPI vs Alyx openapi.json', () => {
     if (soft.length) console.log(soft.join('\n'));
     expect(diffs).toEqual([]);
   });
+
+  it('describes every write body as Alyx does: the same component per operation, with its constraints', () => {
+    const bodyOf = (op: JsonSchema | undefined): string => {
+      const content = (op?.requestBody as JsonSchema | undefined)?.content as
+        Record<string, JsonSchema> | undefined;
+      return kind(content?.['application/json']?.schema as JsonSchema | undefined);
+    };
+    const diffs: string[] = [];
+    const components = new Set<string>();
+    for (const p of theirPaths) {
+      for (const m of ['post', 'put', 'patch']) {
+        const a = theirs.paths[p]?.[m];
+        if (!a) continue;
+        const theirBody = bodyOf(a);
+        const ourBody = bodyOf(ours.paths[p]?.[m]);
+        if (theirBody !== ourBody) diffs.push(`${m.toUpperCase()} ${p}: body ${theirBody} vs ${ourBody}`);
+        if (theirBody.startsWith('ref:')) components.add(theirBody.slice(4));
+      }
+    }
+    // What a form checks before sending: bounds, patterns, lengths and defaults of each body field.
+    const CONSTRAINTS = ['default', 'minimum', 'maximum', 'pattern', 'maxLength'] as const;
+    // Alyx's DatasetSerializer declares these CharFields by hand, without the model's max_length;
+    // the sandbox keeps the model's limit, which the database enforces on Alyx all the same.
+    const KNOWN = new Set(
+      ['Dataset', 'PatchedDataset'].flatMap((c) =>
+        ['collection', 'hash', 'version'].map((f) => `${c}.${f}.maxLength`),
+      ),
+    );
+    for (const name of [...components].sort()) {
+      const ap = (theirs.components.schemas[name]?.properties ?? {}) as Record<string, JsonSchema>;
+      const bp = (ours.components.schemas[name]?.properties ?? {}) as Record<string, JsonSchema>;
+      for (const [prop, x] of Object.entries(ap)) {
+        const y = bp[prop];
+        if (!y || x.readOnly) continue;
+        for (const key of CONSTRAINTS) {
+          if (JSON.stringify(x[key]) !== JSON.stringify(y[key]) && !KNOWN.has(`${name}.${prop}.${key}`))
+            diffs.push(`${name}.${prop}: ${key} ${JSON.stringify(x[key])} vs ${JSON.stringify(y[key])}`);
+        }
+      }
+    }
+    expect(components.size).toBeGreaterThan(20);
+    expect([...components].filter((name) => name.startsWith('Patched')).length).toBeGreaterThan(10);
+    expect(diffs).toEqual([]);
+  });
 });

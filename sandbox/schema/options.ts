@@ -1,5 +1,5 @@
 import type { ResourceDeclaration, Serializer, SerializerField } from '../resources/types.ts';
-import { columnOf } from './components.ts';
+import { columnOf, fieldSchema } from './components.ts';
 import { createSerializer, detailSerializer } from './openapi.ts';
 
 export interface OptionsFieldInfo {
@@ -9,6 +9,8 @@ export interface OptionsFieldInfo {
   label: string;
   help_text?: string;
   max_length?: number;
+  min_value?: number;
+  max_value?: number;
   choices?: { value: string | number; display_name: string }[];
 }
 
@@ -43,7 +45,8 @@ function drfType(field: SerializerField): string {
     case 'email':
       return 'email';
     case 'json':
-      return 'json';
+      // serializers.JSONField is not in SimpleMetadata's type table: it reports the base class.
+      return 'field';
     case 'choice':
       return 'choice';
     case 'array':
@@ -69,7 +72,11 @@ function fieldInfo(resource: ResourceDeclaration, field: SerializerField): Optio
   };
   const help = field.description ?? column?.helpText;
   if (help) info.help_text = help;
-  if (field.type === 'string' && !field.relation && column?.maxLength) info.max_length = column.maxLength;
+  // The same Django facts as the OpenAPI document: max_length, and range validators as min/max_value.
+  const schema = fieldSchema(resource, field);
+  if (typeof schema.maxLength === 'number') info.max_length = schema.maxLength;
+  if (typeof schema.minimum === 'number') info.min_value = schema.minimum;
+  if (typeof schema.maximum === 'number') info.max_value = schema.maximum;
   if (field.type === 'choice' && column?.choices) {
     // Label-represented enums (qc, status, provenance) take the label on write, so offer labels.
     info.choices = column.choices.map((c) =>

@@ -6,7 +6,7 @@ import { normalizeParams, type NormalizedParams, type ParamsInput } from '../htt
  * writes invalidate by prefix. The third slot is an endpoint name; the app's own scopes (schema,
  * go-to resolution) take an object there, so an endpoint literally named `schema` cannot collide.
  */
-type ReservedScope = 'schema' | 'resolve';
+type ReservedScope = 'schema' | 'resolve' | 'write-fields';
 
 const scope = (name: ReservedScope) => ({ scope: name }) as const;
 
@@ -27,6 +27,26 @@ export const alyxKeys = {
     ['alyx', instance, endpoint, 'detail', String(lookup)] as const,
   schema: (instance: string) => ['alyx', instance, scope('schema')] as const,
   resolve: (instance: string, input: string) => ['alyx', instance, scope('resolve'), input.trim()] as const,
+  /**
+   * A write body's fields: OPTIONS answers depend on the account (dropped with the instance's keys
+   * at logout) and, for PUT, the record; `modelBuiltAt` rebuilds them with a refreshed model.
+   */
+  writeFields: (
+    instance: string,
+    endpoint: string,
+    method: string,
+    lookup: string | number | undefined,
+    modelBuiltAt: number,
+  ) =>
+    [
+      'alyx',
+      instance,
+      scope('write-fields'),
+      endpoint,
+      method,
+      lookup === undefined ? null : String(lookup),
+      modelBuiltAt,
+    ] as const,
   instances: () => ['explorer', 'instances'] as const,
 };
 

@@ -25,16 +25,29 @@ function enrich<T extends FieldModel | FilterModel>(winner: T[], others: T[][]):
         out.description = match.description;
       if (out.itemKind === undefined && match.itemKind !== undefined) out.itemKind = match.itemKind;
       if (out.kind === 'unknown' && match.kind !== 'unknown') out.kind = match.kind;
-      if (
-        'maxLength' in match &&
-        (out as FieldModel).maxLength === undefined &&
-        match.maxLength !== undefined
-      ) {
-        (out as FieldModel).maxLength = match.maxLength;
-      }
+      if ('required' in match) borrowFieldFacts(out as FieldModel, match);
     }
     return out;
   });
+}
+
+/** Per-field facts one source knows and another does not (OpenAPI bounds, OPTIONS help text…). */
+const BORROWED = [
+  'maxLength',
+  'format',
+  'default',
+  'minimum',
+  'maximum',
+  'pattern',
+  'allowBlank',
+  'many',
+  'relation',
+] as const satisfies readonly (keyof FieldModel)[];
+
+function borrowFieldFacts(out: FieldModel, match: FieldModel): void {
+  for (const key of BORROWED) {
+    if (out[key] === undefined && match[key] !== undefined) Object.assign(out, { [key]: match[key] });
+  }
 }
 
 function pickList<T extends FieldModel | FilterModel>(lists: (T[] | undefined)[]): T[] | undefined {
@@ -47,6 +60,19 @@ function first<T>(values: (T | undefined)[]): T | undefined {
   return values.find((value) => value !== undefined);
 }
 
+const BODY_LISTS = { POST: 'createFields', PUT: 'updateFields', PATCH: 'patchFields' } as const;
+
+/** Per method, the source of the part whose body won (the first, by priority, that has one). */
+function bodySourcesOf(sorted: EndpointModel[]): EndpointModel['bodySources'] {
+  const out: NonNullable<EndpointModel['bodySources']> = {};
+  for (const method of ['POST', 'PUT', 'PATCH'] as const) {
+    const winner = sorted.find((part) => (part[BODY_LISTS[method]]?.length ?? 0) > 0);
+    const source = winner?.bodySources?.[method] ?? winner?.sources[0];
+    if (source) out[method] = source;
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
 function mergeEndpoints(name: string, parts: EndpointModel[]): EndpointModel {
   const sorted = [...parts].sort((a, b) => rank(a) - rank(b));
   const best = sorted[0];
@@ -56,6 +82,8 @@ function mergeEndpoints(name: string, parts: EndpointModel[]): EndpointModel {
   const detail = first(sorted.map((part) => part.detail));
   const detailFields = pickList(sorted.map((part) => part.detailFields)) ?? [];
   const createFields = pickList(sorted.map((part) => part.createFields));
+  const updateFields = pickList(sorted.map((part) => part.updateFields));
+  const patchFields = pickList(sorted.map((part) => part.patchFields));
   const listFields = pickList(sorted.map((part) => part.listFields)) ?? [];
   const merged: EndpointModel = {
     name,
@@ -75,6 +103,10 @@ function mergeEndpoints(name: string, parts: EndpointModel[]): EndpointModel {
   const lookupKind = first(sorted.map((part) => part.lookupKind));
   if (lookupKind !== undefined) merged.lookupKind = lookupKind;
   if (createFields) merged.createFields = createFields;
+  if (updateFields) merged.updateFields = updateFields;
+  if (patchFields) merged.patchFields = patchFields;
+  const bodySources = bodySourcesOf(sorted);
+  if (bodySources) merged.bodySources = bodySources;
   return merged;
 }
 

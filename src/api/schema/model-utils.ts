@@ -37,6 +37,29 @@ export function makeField(name: string, kind: FieldKind, extra: Partial<FieldMod
   return { name, kind, required: false, readOnly: false, writeOnly: false, nullable: false, ...extra };
 }
 
+const BODY_SLOTS = { POST: 'createFields', PUT: 'updateFields', PATCH: 'patchFields' } as const;
+
+/** Records one write body of an endpoint and which source described it (empty bodies are no description). */
+export function setBody(
+  endpoint: EndpointModel,
+  method: 'POST' | 'PUT' | 'PATCH',
+  source: SchemaSource,
+  fields: FieldModel[],
+): void {
+  if (fields.length === 0) return;
+  endpoint[BODY_SLOTS[method]] = fields;
+  endpoint.bodySources = { ...endpoint.bodySources, [method]: source };
+}
+
+/**
+ * A field's description, or undefined when the text only repeats the field's name: DRF labels and
+ * coreapi titles ("Start time" for `start_time`) say nothing a form's label does not.
+ */
+export function fieldDescription(name: string, ...texts: (string | undefined)[]): string | undefined {
+  const echo = name.replace(/_/g, ' ').trim().toLowerCase();
+  return texts.find((text) => text !== undefined && text.trim() !== '' && text.trim().toLowerCase() !== echo);
+}
+
 export function asString(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }

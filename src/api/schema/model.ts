@@ -104,6 +104,11 @@ export interface EndpointModel {
   updateFields?: FieldModel[];
   /** Fields accepted by partial update (PATCH, OpenAPI `Patched*` bodies) when known separately. */
   patchFields?: FieldModel[];
+  /**
+   * Which source described each write body above. OpenAPI and OPTIONS describe a body fully;
+   * a coreapi form lacks read-only flags, formats and choices, so OPTIONS is still worth asking.
+   */
+  bodySources?: Partial<Record<'POST' | 'PUT' | 'PATCH', SchemaSource>>;
   /** False for action endpoints that are not browsable resources (`register-file`, `sync-file-status`…). */
   browsable: boolean;
   sources: SchemaSource[];

@@ -18,7 +18,9 @@ import {
   asString,
   cleanDescription,
   emptyEndpoint,
+  fieldDescription,
   makeField,
+  setBody,
   stringKindFor,
 } from './model-utils.ts';
 import { isRecord } from '../values.ts';
@@ -80,7 +82,7 @@ function toField(raw: unknown): CoreField | null {
   const name = asString(raw['name']);
   if (!name) return null;
   const schema = isRecord(raw['schema']) ? raw['schema'] : {};
-  const description = asString(schema['description']) || asString(schema['title']) || undefined;
+  const description = fieldDescription(name, asString(schema['description']), asString(schema['title']));
   const { kind, choices } = kindOf(schema, name);
   return {
     name,
@@ -182,7 +184,7 @@ export function parseCoreApi(doc: unknown, builtAt = Date.now()): ApiModel {
           .filter((field) => field.location === 'query' && field.name !== 'limit' && field.name !== 'offset')
           .map(toFilter);
       }
-      if (link.method === 'POST' && form.length > 0) endpoint.createFields = form;
+      if (link.method === 'POST') setBody(endpoint, 'POST', 'coreapi', form);
     } else {
       endpoint.detail = {
         path: link.url,
@@ -197,6 +199,8 @@ export function parseCoreApi(doc: unknown, builtAt = Date.now()): ApiModel {
       ) {
         endpoint.detailFields = form;
       }
+      // A detail route served by the list view (`water-type/{name}`) documents a second create.
+      if (link.method === 'PUT' || link.method === 'PATCH') setBody(endpoint, link.method, 'coreapi', form);
     }
   }
 

@@ -18,6 +18,7 @@ import {
   emptyEndpoint,
   enumLabels,
   makeField,
+  setBody,
   stringKindFor,
 } from './model-utils.ts';
 import { isRecord } from '../values.ts';
@@ -64,6 +65,8 @@ interface TypeInfo {
   choices?: ChoiceOption[];
   nullable: boolean;
   maxLength?: number;
+  /** Known only for enums: a `BlankEnum` member or `''` among the values. */
+  allowBlank?: boolean;
 }
 
 function kindFromFormat(format: string | undefined): FieldKind | undefined {
@@ -95,6 +98,27 @@ function choicesOf(schema: Json): ChoiceOption[] | undefined {
     });
 }
 
+function isNullable(schema: Json): boolean {
+  return schema['nullable'] === true;
+}
+
+function numberOf(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+
+/** Per-field constraints a form checks before sending (the server's answer stays final). */
+function constraintsOf(property: Json): Partial<FieldModel> {
+  const out: Partial<FieldModel> = {};
+  if ('default' in property) out.default = property['default'];
+  const minimum = numberOf(property['minimum']);
+  const maximum = numberOf(property['maximum']);
+  if (minimum !== undefined) out.minimum = minimum;
+  if (maximum !== undefined) out.maximum = maximum;
+  const pattern = asString(property['pattern']);
+  if (pattern) out.pattern = pattern;
+  return out;
+}
+
 function typeInfo(resolver: Resolver, raw: unknown, name: string): TypeInfo {
   const schema = resolver.resolve(raw);
   const nullable = schema['nullable'] === true;
@@ -106,12 +130,29 @@ function typeInfo(resolver: Resolver, raw: unknown, name: string): TypeInfo {
     const allowsNull = resolved.some(
       (variant) => Array.isArray(variant['enum']) && variant['enum'].includes(null),
     );
-    if (choices.length > 0) return { kind: 'choice', choices, nullable: nullable || allowsNull };
+    const allowBlank = resolved.some(
+      (variant) => Array.isArray(variant['enum']) && variant['enum'].includes(''),
+    );
+    if (choices.length > 0)
+      return {
+        kind: 'choice',
+        choices,
+        nullable: nullable || allowsNull || resolved.some(isNullable),
+        allowBlank,
+      };
     const first = resolved[0];
     return first ? { ...typeInfo(resolver, first, name), nullable } : { kind: 'unknown', nullable };
   }
   const choices = choicesOf(schema);
-  if (choices) return { kind: 'choice', choices, nullable };
+  if (choices) {
+    const values = schema['enum'] as unknown[];
+    return {
+      kind: 'choice',
+      choices,
+      nullable: nullable || values.includes(null),
+      allowBlank: values.includes(''),
+    };
+  }
   const type = asString(schema['type']);
   const format = asString(schema['format']);
   const maxLength = typeof schema['maxLength'] === 'number' ? schema['maxLength'] : undefined;
@@ -162,6 +203,8 @@ function fieldsOf(resolver: Resolver, raw: unknown): FieldModel[] {
       ...(info.maxLength !== undefined ? { maxLength: info.maxLength } : {}),
       ...(info.choices ? { choices: info.choices } : {}),
       ...(description ? { description } : {}),
+      ...(info.allowBlank !== undefined ? { allowBlank: info.allowBlank } : {}),
+      ...constraintsOf(property),
       // Without COMPONENT_SPLIT_REQUEST, `required` also lists read-only response fields.
       required: required.has(name) && !readOnly,
       readOnly,
@@ -283,7 +326,7 @@ export function parseOpenApi(doc: unknown, builtAt = Date.now()): ApiModel {
       }
       const post = operation('POST');
       const created = post ? requestSchema(post, resolver) : undefined;
-      if (created) endpoint.createFields = fieldsOf(resolver, created);
+      if (created) setBody(endpoint, 'POST', 'openapi', fieldsOf(resolver, created));
       if (description) endpoint.description = description;
     } else {
       endpoint.detail = { path: template, methods: addMethods(endpoint.detail?.methods ?? [], methods) };
@@ -291,9 +334,16 @@ export function parseOpenApi(doc: unknown, builtAt = Date.now()): ApiModel {
       const first = get ?? operation(methods[0] ?? 'GET') ?? {};
       endpoint.lookupKind = pathParam(resolver, first, pathItem, route.param);
       const detail = get ? rowSchema(responseSchema(get, resolver), resolver) : undefined;
-      const written = operation('PUT') ? requestSchema(operation('PUT') ?? {}, resolver) : undefined;
+      const put = operation('PUT');
+      const patch = operation('PATCH');
+      const written = put ? requestSchema(put, resolver) : undefined;
+      const patched = patch ? requestSchema(patch, resolver) : undefined;
       const fields = detail ? fieldsOf(resolver, detail) : written ? fieldsOf(resolver, written) : [];
       if (fields.length > 0) endpoint.detailFields = fields;
+      // A detail route that is really the list view (`water-type/{name}`) documents a second
+      // create, not a replace: only PUT and PATCH bodies belong here.
+      if (written) setBody(endpoint, 'PUT', 'openapi', fieldsOf(resolver, written));
+      if (patched) setBody(endpoint, 'PATCH', 'openapi', fieldsOf(resolver, patched));
       if (description && !endpoint.description) endpoint.description = description;
     }
   }

@@ -4,7 +4,15 @@
  */
 
 import type { ChoiceOption, EndpointModel, FieldKind, FieldModel } from './model.ts';
-import { asString, cleanDescription, emptyEndpoint, makeField, stringKindFor } from './model-utils.ts';
+import {
+  asString,
+  cleanDescription,
+  emptyEndpoint,
+  fieldDescription,
+  makeField,
+  setBody,
+  stringKindFor,
+} from './model-utils.ts';
 import { isRecord } from '../values.ts';
 
 type Json = Record<string, unknown>;
@@ -52,17 +60,32 @@ function kindOf(name: string, info: Json): FieldKind {
   return TYPE_KINDS[type] ?? 'unknown';
 }
 
+function numberOf(value: unknown): number | undefined {
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  // DecimalField bounds arrive as strings ("0.00").
+  if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)))
+    return Number(value);
+  return undefined;
+}
+
 function fieldOf(name: string, info: Json): FieldModel {
   const kind = kindOf(name, info);
   const choices = choicesOf(info);
   const child = isRecord(info['child']) ? info['child'] : undefined;
-  const description = asString(info['help_text']) ?? asString(info['label']);
+  const description = fieldDescription(name, asString(info['help_text']), asString(info['label']));
+  const minimum = numberOf(info['min_value']);
+  const maximum = numberOf(info['max_value']);
+  // SimpleMetadata never emits allow_null/allow_blank/default; some metadata classes do.
   return makeField(name, kind, {
     required: info['required'] === true,
     readOnly: info['read_only'] === true,
     writeOnly: info['write_only'] === true,
     nullable: info['allow_null'] === true,
+    ...(typeof info['allow_blank'] === 'boolean' ? { allowBlank: info['allow_blank'] } : {}),
+    ...('default' in info ? { default: info['default'] } : {}),
     ...(typeof info['max_length'] === 'number' ? { maxLength: info['max_length'] } : {}),
+    ...(minimum !== undefined ? { minimum } : {}),
+    ...(maximum !== undefined ? { maximum } : {}),
     ...(choices && choices.length > 0 ? { choices } : {}),
     ...(child ? { itemKind: kindOf(name, child) } : {}),
     ...(kind === 'array' && choices ? { itemKind: 'choice' as const } : {}),
@@ -101,12 +124,14 @@ export function parseOptions(endpointName: string, doc: unknown, route: 'list' |
       path: `/${endpointName}`,
       methods: ['GET', ...(isRecord(actions['POST']) ? (['POST'] as const) : [])],
     };
+    setBody(endpoint, 'POST', 'options', post);
     if (post.length > 0) {
-      endpoint.createFields = post;
       endpoint.listFields = post.filter((field) => !field.writeOnly);
       endpoint.detailFields = post.filter((field) => !field.writeOnly);
     }
   } else {
+    // DRF describes PUT only; a PATCH body is the same serializer with every field optional.
+    setBody(endpoint, 'PUT', 'options', put);
     if (put.length > 0) endpoint.detailFields = put.filter((field) => !field.writeOnly);
   }
   return endpoint;

@@ -204,6 +204,21 @@ function withRelations<T extends FieldModel | FilterModel>(
   });
 }
 
+/** A list of related lookups (M2M: a session's `users`, a subject's `projects`). */
+function withMany(field: FieldModel): FieldModel {
+  return field.relation && field.kind === 'array' && field.many === undefined
+    ? { ...field, many: true }
+    : field;
+}
+
+/**
+ * `relation` (and `many` for lists of lookups) on each field of one of `endpoint`'s field lists:
+ * for lists that reach the model later, such as an OPTIONS answer fetched when a form opens.
+ */
+export function relateFields(endpoint: string, fields: FieldModel[], model: ApiModel): FieldModel[] {
+  return withRelations(endpoint, fields, model, 'field').map(withMany);
+}
+
 /**
  * The endpoint a field name points at when the model states no relation for it (nested
  * serializers: a session's `data_dataset_session_related`, a subject's `weighings`).
@@ -237,10 +252,12 @@ export function applyRelations(model: ApiModel): ApiModel {
     const next: EndpointModel = {
       ...endpoint,
       filters: withRelations(name, endpoint.filters, model, 'filter'),
-      listFields: withRelations(name, endpoint.listFields, model, 'field'),
-      detailFields: withRelations(name, endpoint.detailFields, model, 'field'),
+      listFields: relateFields(name, endpoint.listFields, model),
+      detailFields: relateFields(name, endpoint.detailFields, model),
     };
-    if (endpoint.createFields) next.createFields = withRelations(name, endpoint.createFields, model, 'field');
+    if (endpoint.createFields) next.createFields = relateFields(name, endpoint.createFields, model);
+    if (endpoint.updateFields) next.updateFields = relateFields(name, endpoint.updateFields, model);
+    if (endpoint.patchFields) next.patchFields = relateFields(name, endpoint.patchFields, model);
     endpoints[name] = next;
   }
   return { ...model, endpoints };

@@ -8,7 +8,7 @@ import type { ApiModel } from './model.ts';
 export const SCHEMA_CACHE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 /** Bumped whenever the model shape or the parsers change meaningfully, to drop stale caches. */
 // Bump whenever discovery would build a different model from the same documents.
-const SCHEMA_CACHE_VERSION = 2;
+const SCHEMA_CACHE_VERSION = 3;
 
 const PREFIX = 'alyx-explorer:schema:';
 
