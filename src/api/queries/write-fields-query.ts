@@ -74,6 +74,8 @@ export function writeFieldsQuery(
       try {
         const doc = await client.options(alyxPathFor(endpointName, method === 'POST' ? undefined : lookup), {
           signal,
+          // A refusal is an answer here, not a breakage (ADR 0021).
+          expectFailure: true,
         });
         fromOptions = optionsBody(endpointName, doc, method);
       } catch (error) {
