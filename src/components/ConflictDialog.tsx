@@ -7,8 +7,8 @@ import '@mantine/core/styles/Modal.layer.css';
 import '@mantine/core/styles/RadioCard.layer.css';
 import '@mantine/core/styles/RadioIndicator.layer.css';
 import '@mantine/core/styles/Radio.layer.css';
-import { Button, Group, Modal, Radio, Stack, Text } from '@mantine/core';
-import { useState } from 'react';
+import { Box, Button, Group, Modal, Radio, Stack, Text } from '@mantine/core';
+import { useId, useState } from 'react';
 import type { FieldModel } from '../api/schema/model.ts';
 import type { ConflictChoice, FieldConflict } from '../lib/edit-conflicts.ts';
 import { ValueView, type ValueLinks } from './values/ValueView.tsx';
@@ -25,32 +25,14 @@ export interface ConflictDialogProps {
   onCancel: () => void;
 }
 
-function Version({
-  label,
-  name,
-  value,
-  field,
-  links,
-}: {
-  label: string;
-  name: string;
-  value: unknown;
-  field?: FieldModel;
-  links: ValueLinks;
-}) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <ValueView name={name} value={value} field={field} links={links} />
-    </div>
-  );
+function chosen(choices: Record<string, ConflictChoice>, field: string): ConflictChoice | null {
+  return Object.hasOwn(choices, field) ? (choices[field] ?? null) : null;
 }
 
 function Choices({ conflicts, fields, links, onContinue, onCancel }: Omit<ConflictDialogProps, 'opened'>) {
   const [choices, setChoices] = useState<Record<string, ConflictChoice>>({});
-  const undecided = conflicts.filter((conflict) => choices[conflict.field] === undefined).length;
+  const id = useId();
+  const undecided = conflicts.filter((conflict) => chosen(choices, conflict.field) === null).length;
   return (
     <Stack gap="lg">
       <Text size="sm">
@@ -58,49 +40,40 @@ function Choices({ conflicts, fields, links, onContinue, onCancel }: Omit<Confli
         also changed on the server since you opened this form. Choose which value to keep for each; nothing is
         sent until you continue.
       </Text>
-      {conflicts.map((conflict) => {
+      {conflicts.map((conflict, index) => {
         const field = fields?.find((candidate) => candidate.name === conflict.field);
+        const value = (version: unknown) => (
+          <ValueView name={conflict.field} value={version} field={field} links={links} />
+        );
         return (
           <Radio.Group
             key={conflict.field}
             label={conflict.field}
-            value={choices[conflict.field] ?? null}
-            onChange={(value) =>
-              setChoices((previous) => ({ ...previous, [conflict.field]: value as ConflictChoice }))
+            value={chosen(choices, conflict.field)}
+            onChange={(choice) =>
+              setChoices((previous) => ({ ...previous, [conflict.field]: choice as ConflictChoice }))
             }
           >
-            <Stack gap="xs" mt="xs">
-              <Version
-                label="When you opened it"
-                name={conflict.field}
-                value={conflict.opened}
-                field={field}
-                links={links}
-              />
-              <Radio
-                value="mine"
-                label={
-                  <Version
-                    label="Keep mine"
-                    name={conflict.field}
-                    value={conflict.mine}
-                    field={field}
-                    links={links}
-                  />
-                }
-              />
-              <Radio
-                value="server"
-                label={
-                  <Version
-                    label="Take the server’s"
-                    name={conflict.field}
-                    value={conflict.server}
-                    field={field}
-                    links={links}
-                  />
-                }
-              />
+            <Stack gap="sm" mt="xs">
+              <div>
+                <Text size="xs" c="dimmed">
+                  When you opened it
+                </Text>
+                {value(conflict.opened)}
+              </div>
+              {/* Each value beside its radio, not in the <label>: a JSON block's buttons must not pick. */}
+              <div>
+                <Radio value="mine" label="Keep mine" aria-describedby={`${id}-${index}-mine`} />
+                <Box id={`${id}-${index}-mine`} pl="xl">
+                  {value(conflict.mine)}
+                </Box>
+              </div>
+              <div>
+                <Radio value="server" label="Take the server’s" aria-describedby={`${id}-${index}-server`} />
+                <Box id={`${id}-${index}-server`} pl="xl">
+                  {value(conflict.server)}
+                </Box>
+              </div>
             </Stack>
           </Radio.Group>
         );
