@@ -22,6 +22,6 @@ export function redirectOnUnauthorized(
   const { pathname, search } = router.state.location;
   const here = parseAppPath(pathname, search);
   if (!here.instance || here.view === 'login' || !isInstanceKey(query.queryKey, here.instance)) return;
-  clearToken(here.instance);
+  clearToken(here.instance, 'expired');
   void router.navigate(paths.login(here.instance, `${pathname}${search}`), { replace: true });
 }

@@ -8,7 +8,13 @@ const PREFIX = 'alyx-explorer:token:';
 /** 'storage': another tab changed a remembered (localStorage) token. */
 export type TokenChange = 'set' | 'clear' | 'storage';
 
-type Listener = (instance: string, change: TokenChange) => void;
+/**
+ * Why a token was cleared: the user logged out (here or in another tab), or the instance refused it
+ * (401) and the user is sent to sign in again — which keeps what they were typing (ADR 0020).
+ */
+export type ClearReason = 'logout' | 'expired';
+
+type Listener = (instance: string, change: TokenChange, reason?: ClearReason) => void;
 
 const listeners = new Set<Listener>();
 const memory = new Map<string, string>();
@@ -22,8 +28,8 @@ function storage(kind: 'session' | 'local'): Storage | null {
   }
 }
 
-function notify(instance: string, change: TokenChange): void {
-  for (const listener of [...listeners]) listener(instance, change);
+function notify(instance: string, change: TokenChange, reason?: ClearReason): void {
+  for (const listener of [...listeners]) listener(instance, change, reason);
 }
 
 export function getToken(instance: string): string | null {
@@ -44,12 +50,12 @@ export function setToken(instance: string, token: string, remember = false): voi
   notify(instance, 'set');
 }
 
-export function clearToken(instance: string): void {
+export function clearToken(instance: string, reason: ClearReason = 'logout'): void {
   const key = PREFIX + instance;
   storage('session')?.removeItem(key);
   storage('local')?.removeItem(key);
   memory.delete(key);
-  notify(instance, 'clear');
+  notify(instance, 'clear', reason);
 }
 
 /** Whether the token survives closing the browser. */
