@@ -15,8 +15,8 @@ import {
   startDraftCleanup,
   useFormDraft,
   type DraftKey,
-  type FormValues,
 } from './form-drafts.ts';
+import type { FormValues } from './edit-conflicts.ts';
 import { startTabHandover } from './tab-handover.ts';
 
 const EDIT: DraftKey = { instance: 'sandbox', endpoint: 'subjects', lookup: 'KS005', method: 'PATCH' };

@@ -8,6 +8,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { getToken, subscribeTokens } from '../api/auth/token-store.ts';
 import { isRecord } from '../api/values.ts';
 import { getAccount } from './account-store.ts';
+import type { FormValues } from './edit-conflicts.ts';
 
 const PREFIX = 'alyx-explorer:draft:';
 const VERSION = 1;
@@ -27,8 +28,6 @@ export interface DraftKey {
   lookup: string | null;
   method: DraftMethod;
 }
-
-export type FormValues = Record<string, unknown>;
 
 export interface FormDraft {
   /** Field name → value as typed (sensitive fields left out). */
