@@ -5,7 +5,7 @@ import '@mantine/core/styles/ModalBase.layer.css';
 import '@mantine/core/styles/Modal.layer.css';
 import { Alert, Button, Code, Group, Modal, Stack, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { isAlyxError } from '../../api/http/errors.ts';
 import type { InstanceConfig } from '../../api/instances.ts';
@@ -105,13 +105,19 @@ export function DeleteRecordButton({ endpointName, lookup, title }: DeleteRecord
   const [open, setOpen] = useState(false);
   const hintId = useId();
   const mutation = useMutation(deleteRecordMutation(queryClient, instance, endpointName, lookup));
+  // Set synchronously: a double click arrives before React re-renders with isPending.
+  const inFlight = useRef(false);
   const offersDelete = model.endpoints[endpointName]?.detail?.methods.includes('DELETE') === true;
   if (!offersDelete) return null;
 
   const name = title === lookup ? `${endpointName}/${lookup}` : `${title} (${endpointName}/${lookup})`;
   const confirm = (): void => {
-    if (mutation.isPending) return;
+    if (inFlight.current) return;
+    inFlight.current = true;
     mutation.mutate(undefined, {
+      onSettled: () => {
+        inFlight.current = false;
+      },
       onSuccess: () => {
         setOpen(false);
         void navigate(paths.list(instance.name, endpointName), {

@@ -61,6 +61,8 @@ export function RequestConsoleView({ instance, model, initial, onSent }: Request
   const [body, setBody] = useState(initial.body ?? '');
   const token = useToken(instance.name);
   const controller = useRef<AbortController | null>(null);
+  // Set synchronously: a double click arrives before React re-renders with isPending.
+  const inFlight = useRef(false);
   const [sent, setSent] = useState<ConsoleRequest | null>(null);
   const mutation = useMutation({
     mutationFn: (request: RawRequest) => rawRequest(instance, request),
@@ -85,14 +87,22 @@ export function RequestConsoleView({ instance, model, initial, onSent }: Request
 
   const send = (event?: FormEvent): void => {
     event?.preventDefault();
-    if (mutation.isPending || problem || bodyInvalid) return;
+    if (inFlight.current || problem || bodyInvalid) return;
+    inFlight.current = true;
     const request: ConsoleRequest = { method, path, query };
     if (sendsBody && body.trim() !== '') request.body = body;
     const abort = new AbortController();
     controller.current = abort;
     setSent(request);
     onSent(request);
-    mutation.mutate({ method, path, query, body: request.body, signal: abort.signal });
+    mutation.mutate(
+      { method, path, query, body: request.body, signal: abort.signal },
+      {
+        onSettled: () => {
+          inFlight.current = false;
+        },
+      },
+    );
   };
   const cancel = (): void => controller.current?.abort();
 
