@@ -4,7 +4,7 @@ import { AppShell } from './pages/app-shell.ts';
 import { ConsolePage } from './pages/console-page.ts';
 import { signIn } from './pages/login-page.ts';
 import { RecordPage } from './pages/record-page.ts';
-import { adminApi, type AlyxApi } from './support/alyx-api.ts';
+import { adminApi } from './support/alyx-api.ts';
 import { seriousA11yViolations } from './support/axe.ts';
 import { watchConsoleErrors } from './support/console-errors.ts';
 import { DEMO_ACCOUNTS, sandboxUrl } from './support/stack.ts';
@@ -12,12 +12,11 @@ import { DEMO_ACCOUNTS, sandboxUrl } from './support/stack.ts';
 const INSTANCE = 'sandbox';
 const SHOTS = 'screenshots';
 
-let api: AlyxApi;
 let nickname: string;
 
 test.beforeAll(async ({ request }) => {
   mkdirSync(SHOTS, { recursive: true });
-  api = await adminApi(request);
+  const api = await adminApi(request);
   const labs = await api.get<{ results: { name: string }[] }>('/labs?limit=1');
   nickname = `e2e-console-${Date.now()}`;
   await api.send('POST', '/subjects', { nickname, lab: labs.results[0]?.name, sex: 'U' });
@@ -58,7 +57,10 @@ test.describe('the raw request console', () => {
     expect(consoleErrors()).toEqual([]);
   });
 
-  test('a PATCH with a JSON body changes the record, and the link keeps the request', async ({ page }) => {
+  test('a PATCH with a JSON body changes the record, and the link keeps the request', async ({
+    page,
+    request,
+  }) => {
     const consolePage = new ConsolePage(page);
     await consolePage.openFromHeader();
     const description = `patched from the console ${Date.now()}`;
@@ -69,7 +71,7 @@ test.describe('the raw request console', () => {
     await consolePage.sendAndWait('PATCH', `/subjects/${nickname}`);
     await expect(consolePage.status).toHaveText(/^200\b/);
     expect(await consolePage.json()).toMatchObject({ nickname, description });
-    expect(await api.get(`/subjects/${nickname}`)).toMatchObject({ description });
+    expect(await (await adminApi(request)).get(`/subjects/${nickname}`)).toMatchObject({ description });
 
     // Deep link: a reload shows the same request, ready to send again.
     await expect(page).toHaveURL(/method=PATCH/);

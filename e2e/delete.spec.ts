@@ -71,7 +71,7 @@ test.describe('delete a record', () => {
     await expect.poll(() => list.total()).toBe(before - 1);
     expect(deletes).toHaveLength(1);
 
-    await list.goto(INSTANCE, `nickname=${nickname}`);
+    await page.goto(`/${INSTANCE}/subjects?nickname=${nickname}`);
     await expect(page.getByRole('main')).toContainText('No subjects match this query.');
     expect(await adminStatus(request, `/subjects/${nickname}`)).toBe(404);
     expect(consoleErrors()).toEqual([]);

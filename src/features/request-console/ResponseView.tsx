@@ -1,4 +1,4 @@
-import { Anchor, Badge, Code, Group, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Code, Group, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import type { RawResponse } from '../../api/http/raw-request.ts';
 import { formatCount } from '../../lib/format.ts';
@@ -34,9 +34,20 @@ export function ResponseView({ response, links }: { response: RawResponse; links
         Response
       </Title>
       <Group gap="sm" wrap="wrap">
-        <Badge color={statusColor(response.status)} size="lg" variant="light" data-testid="response-status">
-          {response.status} {response.statusText}
-        </Badge>
+        <Group gap={6} wrap="nowrap">
+          <span
+            aria-hidden
+            style={{
+              width: 10,
+              height: 10,
+              borderRadius: 5,
+              background: `var(--mantine-color-${statusColor(response.status)}-6)`,
+            }}
+          />
+          <Text fw={700} size="sm" data-testid="response-status">
+            {response.status} {response.statusText}
+          </Text>
+        </Group>
         <Text size="sm" data-testid="response-time">
           {formatCount(response.durationMs)} ms
         </Text>
