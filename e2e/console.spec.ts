@@ -107,6 +107,31 @@ test.describe('the raw request console', () => {
     expect(consoleErrors().filter((line) => !/status of 400/.test(line))).toEqual([]);
   });
 
+  test('a slow request can be cancelled, and Send is busy meanwhile', async ({ page, request }) => {
+    const faults = `${sandboxUrl(INSTANCE)}/__sandbox/faults`;
+    const slow = await request.post(faults, {
+      data: { path: '^/labs\\?slow=1$', kind: 'latency', latencyMs: 15_000, times: 1 },
+    });
+    expect(slow.ok()).toBe(true);
+    try {
+      const consolePage = new ConsolePage(page);
+      await consolePage.openFromHeader();
+      await consolePage.method.selectOption('GET');
+      await consolePage.path.fill('/labs');
+      await consolePage.rawQueryMode.click();
+      await consolePage.rawQuery.fill('slow=1');
+      await consolePage.send.click();
+      await expect(consolePage.cancel).toBeVisible();
+      await expect(consolePage.send).toBeDisabled();
+      await consolePage.cancel.click();
+      await expect(page.getByRole('status').filter({ hasText: 'Cancelled' })).toBeVisible();
+      await expect(consolePage.send).toBeEnabled();
+      await expect(consolePage.response).toBeHidden();
+    } finally {
+      await request.delete(faults);
+    }
+  });
+
   test('absolute URLs and .. escapes are refused before sending', async ({ page }) => {
     const consolePage = new ConsolePage(page);
     await consolePage.openFromHeader();

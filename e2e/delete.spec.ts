@@ -77,6 +77,36 @@ test.describe('delete a record', () => {
     expect(consoleErrors()).toEqual([]);
   });
 
+  test('a server error is explained, the record stays, and trying again deletes it', async ({
+    page,
+    request,
+  }) => {
+    const nickname = await createSubject(request, 'e2e-retry');
+    const faults = `${sandboxUrl(INSTANCE)}/__sandbox/faults`;
+    const injected = await request.post(faults, {
+      data: { path: `^/subjects/${nickname}$`, method: 'DELETE', kind: 'json500', times: 1 },
+    });
+    expect(injected.ok()).toBe(true);
+    try {
+      await signIn(page, INSTANCE, DEMO_ACCOUNTS.admin, `/${INSTANCE}/subjects/${nickname}`);
+      const record = new RecordPage(page);
+      await record.expectRecord(nickname);
+      await record.identity.getByRole('button', { name: 'Delete', exact: true }).click();
+      const dialog = deleteDialog(page);
+      const confirm = dialog.getByRole('button', { name: `Delete ${nickname}` });
+      await confirm.click();
+      await expect(dialog.getByRole('alert')).toContainText('The instance failed (500)');
+      expect(await adminStatus(request, `/subjects/${nickname}`)).toBe(200);
+      await expect(confirm).toBeEnabled();
+      await confirm.click();
+      await expect(page).toHaveURL(new RegExp(`/${INSTANCE}/subjects$`));
+      expect(await adminStatus(request, `/subjects/${nickname}`)).toBe(404);
+    } finally {
+      await request.delete(faults);
+    }
+    expect(consoleErrors().filter((line) => !/status of 500/.test(line))).toEqual([]);
+  });
+
   test('the public account is told it can only read, before clicking, and nothing is deleted', async ({
     page,
     request,
