@@ -37,6 +37,53 @@ export function queryString(query?: QueryInput): string {
   return text ? `?${text}` : '';
 }
 
+/** A request of the console (`/{instance}/~/console`), as its URL carries it. */
+export interface ConsoleRequest {
+  method: string;
+  /** Instance-relative path, without the query. */
+  path: string;
+  /** Query string without `?`. */
+  query?: string;
+  /** JSON body text; only for methods that send one, with secrets masked (ADR 0019). */
+  body?: string;
+}
+
+const CONSOLE_METHODS = ['GET', 'POST', 'PATCH', 'PUT', 'DELETE', 'OPTIONS'];
+const SECRET_KEY = /password|passwd|pwd|token|secret|credential|authori[sz]ation|api_?key|^key$|[_-]key$/i;
+/** Longer bodies stay out of the address bar (and out of server logs and history). */
+const MAX_URL_BODY = 2000;
+export const MASKED = '***';
+
+function maskValue(value: unknown, key?: string): unknown {
+  if (key !== undefined && SECRET_KEY.test(key) && value !== null && typeof value !== 'object') return MASKED;
+  if (Array.isArray(value)) return value.map((item) => maskValue(item));
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskValue(v, k)]));
+  return value;
+}
+
+/** The body as it may appear in a URL: valid JSON with secret-named values masked, else nothing. */
+export function consoleBodyForUrl(method: string, body: string | undefined): string | undefined {
+  if (method === 'GET' || method === 'OPTIONS' || !body || body.trim() === '') return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return undefined;
+  }
+  const text = JSON.stringify(maskValue(parsed));
+  return text.length > MAX_URL_BODY ? undefined : text;
+}
+
+/** The query with the values of secret-named keys masked. */
+export function maskQuery(query: string): string {
+  const entries = [...new URLSearchParams(query)];
+  if (!entries.some(([key]) => SECRET_KEY.test(key))) return query;
+  return new URLSearchParams(
+    entries.map(([key, value]): [string, string] => [key, SECRET_KEY.test(key) ? MASKED : value]),
+  ).toString();
+}
+
 export const paths = {
   home: (): string => '/',
   instance: (instance: string): string => `/${seg(instance)}`,
@@ -50,6 +97,17 @@ export const paths = {
     `/${seg(instance)}/${seg(endpoint)}/${seg(lookup)}/${FORM}/edit`,
   login: (instance: string, returnTo?: string): string =>
     `/${seg(instance)}/${FORM}/login${returnTo ? `?${new URLSearchParams({ next: returnTo }).toString()}` : ''}`,
+  /** The request console, prefilled; secrets never enter the URL (ADR 0019). */
+  console: (instance: string, request?: ConsoleRequest): string => {
+    if (!request) return `/${seg(instance)}/${FORM}/console`;
+    const method = request.method.toUpperCase();
+    const params = new URLSearchParams({ method, path: request.path || '/' });
+    const query = request.query?.replace(/^\?/, '') ?? '';
+    if (query) params.set('query', maskQuery(query));
+    const body = consoleBodyForUrl(method, request.body);
+    if (body !== undefined) params.set('body', body);
+    return `/${seg(instance)}/${FORM}/console?${params.toString()}`;
+  },
   /** A resolved go-to / Alyx target: a record when it has a lookup, else a list. */
   target: (instance: string, target: AlyxTarget): string =>
     target.lookup === undefined
@@ -58,7 +116,7 @@ export const paths = {
 };
 
 export type AppView =
-  'home' | 'instance' | 'list' | 'record' | 'docs' | 'create' | 'edit' | 'login' | 'unknown';
+  'home' | 'instance' | 'list' | 'record' | 'docs' | 'create' | 'edit' | 'login' | 'console' | 'unknown';
 
 export interface AppLocation {
   view: AppView;
@@ -69,6 +127,21 @@ export interface AppLocation {
   query?: string;
   /** For `login`: where to go back after logging in (an app path). */
   returnTo?: string;
+  /** For `console`: the prefilled request. */
+  request?: ConsoleRequest;
+}
+
+/** `?method=PATCH&path=/subjects/KS005&query=…&body=…` → the console's request; unknown methods read as GET. */
+export function parseConsoleRequest(search: string): ConsoleRequest {
+  const params = new URLSearchParams(search.startsWith('?') ? search.slice(1) : search);
+  const raw = (params.get('method') ?? 'GET').toUpperCase();
+  const method = CONSOLE_METHODS.includes(raw) ? raw : 'GET';
+  const request: ConsoleRequest = { method, path: params.get('path') || '/' };
+  const query = params.get('query');
+  if (query) request.query = query;
+  const body = params.get('body');
+  if (body && method !== 'GET' && method !== 'OPTIONS') request.body = body;
+  return request;
 }
 
 function decode(segment: string): string | null {
@@ -97,6 +170,8 @@ export function parseAppPath(pathname: string, search = ''): AppLocation {
       const next = new URLSearchParams(query).get('next');
       return next ? { view: 'login', instance, returnTo: next } : { view: 'login', instance };
     }
+    if (third === 'console' && parts.length === 3)
+      return { view: 'console', instance, request: parseConsoleRequest(query) };
     return { view: 'unknown', instance };
   }
   if (third === undefined)

@@ -6,6 +6,7 @@ import { AccountMenu } from '../../features/auth/AccountMenu.tsx';
 import { GoToBox } from '../../features/go-to/GoToBox.tsx';
 import { useApiModel } from '../../lib/use-api-model.ts';
 import { ColorSchemeToggle } from './ColorSchemeToggle.tsx';
+import { ConsoleLink } from './ConsoleLink.tsx';
 import { FetchIndicator } from './FetchIndicator.tsx';
 import { InstanceSwitcher } from './InstanceSwitcher.tsx';
 import { RefreshButton } from './RefreshButton.tsx';
@@ -47,6 +48,7 @@ export function AppHeader({ instances, instance, signedIn, navbar }: AppHeaderPr
       {instance && signedIn ? <GoToBox instance={instance} instances={instances} model={model.data} /> : null}
       <Group gap="xs" wrap="nowrap">
         <FetchIndicator />
+        {instance && signedIn ? <ConsoleLink instance={instance.name} /> : null}
         {instance && signedIn ? <RefreshButton instance={instance.name} /> : null}
         <ColorSchemeToggle />
         {instance ? <AccountMenu instance={instance} /> : null}

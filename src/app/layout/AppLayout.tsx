@@ -9,6 +9,7 @@ import { useToken } from '../../lib/use-token.ts';
 import { AppHeader } from './AppHeader.tsx';
 import classes from './AppLayout.module.css';
 import { EndpointNav } from './EndpointNav.tsx';
+import { RouteFlash } from './RouteFlash.tsx';
 
 export function AppLayout() {
   const location = useLocation();
@@ -48,6 +49,7 @@ export function AppLayout() {
       ) : null}
       <AppShell.Main id="main" tabIndex={-1}>
         <OfflineNotice />
+        <RouteFlash />
         <Outlet />
       </AppShell.Main>
     </AppShell>

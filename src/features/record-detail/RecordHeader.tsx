@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import type { InstanceConfig } from '../../api/instances.ts';
 import { CopyButton } from '../../components/CopyButton.tsx';
 import { paths } from '../../config/paths.ts';
+import { DeleteRecordButton } from './DeleteRecordButton.tsx';
 import { useDetailContext } from './detail-context.ts';
 
 interface RecordHeaderProps {
@@ -59,6 +60,7 @@ export function RecordHeader({ endpointName, lookup, title, alyxUrl, partial, fe
             <CopyButton value={alyxUrl} label="Copy Alyx URL" />
           </>
         ) : null}
+        {partial ? null : <DeleteRecordButton endpointName={endpointName} lookup={lookup} title={title} />}
         {partial ? (
           <Badge variant="light" color="gray" leftSection={<Loader size={10} />}>
             list row · loading full record

@@ -1,0 +1,190 @@
+import '@mantine/core/styles/ScrollArea.layer.css';
+import '@mantine/core/styles/VisuallyHidden.layer.css';
+import '@mantine/core/styles/Overlay.layer.css';
+import '@mantine/core/styles/ModalBase.layer.css';
+import '@mantine/core/styles/Modal.layer.css';
+import { Alert, Button, Code, Group, Modal, Stack, Text } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useId, useRef, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { isAlyxError } from '../../api/http/errors.ts';
+import type { InstanceConfig } from '../../api/instances.ts';
+import { deleteRecordMutation, RecordProtectedError } from '../../api/queries/record-delete-mutation.ts';
+import { reverseCountQuery } from '../../api/queries/record-queries.ts';
+import { paths } from '../../config/paths.ts';
+import { useAccount } from '../../lib/use-account.ts';
+import { useDetailContext } from './detail-context.ts';
+
+interface DeleteRecordButtonProps {
+  endpointName: string;
+  lookup: string;
+  /** The record's title as the view shows it. */
+  title: string;
+}
+
+/** The account menu's public-account probe (same query, so one request serves both). */
+function useReadOnlyAccount(instance: InstanceConfig): boolean {
+  const account = useAccount(instance.name);
+  const { data } = useQuery({
+    ...reverseCountQuery(instance, 'users', { username: account.username ?? '', is_public_user: true }),
+    enabled: account.username !== null,
+    staleTime: Infinity,
+  });
+  return account.readOnly || (data !== undefined && data > 0);
+}
+
+interface Failure {
+  title: string;
+  text: string;
+  /** Whether trying again can help (a lost connection, a throttle, a server error). */
+  retry: boolean;
+}
+
+function explainFailure(error: unknown, what: string): Failure {
+  if (error instanceof RecordProtectedError)
+    return {
+      title: 'This record is protected',
+      text: `The instance refuses to delete ${what}: ${error.message}. Nothing was deleted; other records can still be deleted.`,
+      retry: false,
+    };
+  if (!isAlyxError(error))
+    return {
+      title: 'Delete failed',
+      text: error instanceof Error ? error.message : String(error),
+      retry: true,
+    };
+  const detail = error.detail ? ` The server said: ${error.detail}` : '';
+  switch (error.kind) {
+    case 'forbidden':
+      return {
+        title: 'This account can only read',
+        text: `The instance refused the delete (403). Nothing was deleted.${detail}`,
+        retry: false,
+      };
+    case 'unauthorized':
+      return { title: 'Not logged in', text: `Log in again to delete.${detail}`, retry: false };
+    case 'not-found':
+      return {
+        title: 'Not found',
+        text: `The instance has no ${what} any more (404): someone may have deleted it already.`,
+        retry: false,
+      };
+    case 'method':
+      return {
+        title: 'Delete not allowed here',
+        text: `This endpoint does not accept DELETE (405).${detail}`,
+        retry: false,
+      };
+    case 'throttled':
+      return {
+        title: 'Throttled',
+        text: 'The instance asks to slow down; wait a moment and try again.',
+        retry: true,
+      };
+    case 'network':
+      return {
+        title: 'The instance could not be reached',
+        text: 'No answer arrived, so the record may or may not be deleted: reload the record to check.',
+        retry: true,
+      };
+    default:
+      return {
+        title: `The instance failed (${error.status ?? 'no status'})`,
+        text: `Nothing is known to be deleted.${detail}`,
+        retry: true,
+      };
+  }
+}
+
+/** Delete, where the detail route offers it, after a confirmation naming the record. */
+export function DeleteRecordButton({ endpointName, lookup, title }: DeleteRecordButtonProps) {
+  const { instance, model } = useDetailContext();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const readOnly = useReadOnlyAccount(instance);
+  const [open, setOpen] = useState(false);
+  const hintId = useId();
+  const mutation = useMutation(deleteRecordMutation(queryClient, instance, endpointName, lookup));
+  // Set synchronously: a double click arrives before React re-renders with isPending.
+  const inFlight = useRef(false);
+  const offersDelete = model.endpoints[endpointName]?.detail?.methods.includes('DELETE') === true;
+  if (!offersDelete) return null;
+
+  const name = title === lookup ? `${endpointName}/${lookup}` : `${title} (${endpointName}/${lookup})`;
+  const confirm = (): void => {
+    if (inFlight.current) return;
+    inFlight.current = true;
+    mutation.mutate(undefined, {
+      onSettled: () => {
+        inFlight.current = false;
+      },
+      onSuccess: () => {
+        setOpen(false);
+        void navigate(paths.list(instance.name, endpointName), {
+          state: { flash: `Deleted ${name}.` },
+        });
+      },
+    });
+  };
+  const close = (): void => {
+    if (mutation.isPending) return;
+    setOpen(false);
+    mutation.reset();
+  };
+  const failure = mutation.isError ? explainFailure(mutation.error, name) : null;
+
+  return (
+    <>
+      {readOnly ? (
+        <Group gap={6} wrap="nowrap">
+          <Button size="xs" variant="light" color="red" disabled aria-describedby={hintId}>
+            Delete
+          </Button>
+          <Text id={hintId} size="xs" c="dimmed">
+            this account can only read
+          </Text>
+        </Group>
+      ) : (
+        <Button size="xs" variant="light" color="red" onClick={() => setOpen(true)}>
+          Delete
+        </Button>
+      )}
+      <Modal
+        opened={open}
+        onClose={close}
+        title={`Delete this ${endpointName.replace(/s$/, '')}?`}
+        closeOnClickOutside={!mutation.isPending}
+        closeOnEscape={!mutation.isPending}
+        withCloseButton={!mutation.isPending}
+      >
+        <Stack gap="sm">
+          <Text size="sm">
+            This deletes <strong style={{ overflowWrap: 'anywhere' }}>{title}</strong> from {instance.name}.
+            It cannot be undone.
+          </Text>
+          <Code block style={{ overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' }}>
+            DELETE /{endpointName}/{lookup}
+          </Code>
+          {failure ? (
+            <Alert color="red" title={failure.title} role="alert">
+              {failure.text}
+            </Alert>
+          ) : null}
+          <Group justify="flex-end" gap="xs">
+            <Button variant="default" onClick={close} disabled={mutation.isPending}>
+              Cancel
+            </Button>
+            <Button
+              color="red"
+              onClick={confirm}
+              loading={mutation.isPending}
+              disabled={failure !== null && !failure.retry}
+            >
+              Delete {title}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </>
+  );
+}
