@@ -2,6 +2,7 @@ import { mutationOptions, type QueryClient } from '@tanstack/react-query';
 import { alyxPathFor } from '../schema/endpoint-for-path.ts';
 import type { EndpointModel } from '../schema/model.ts';
 import type { WriteMethod } from '../schema/write-fields.ts';
+import { isAlyxError } from '../http/errors.ts';
 import { isRecord } from '../values.ts';
 import { clientFor, type InstanceConfig } from '../instances.ts';
 import { alyxKeys } from './keys.ts';
@@ -101,4 +102,14 @@ export function updateRecordMutation(
     },
     onSuccess: (result) => applyWrite(queryClient, instance, endpoint, result, lookup),
   });
+}
+
+/**
+ * Why a write was refused with 403: the account may only read (Alyx's public users: "You do not
+ * have permission…"), or this one record is protected (a dataset with a protected tag) — which says
+ * nothing about the account.
+ */
+export function refusalOf(error: unknown): 'read-only' | 'protected' | null {
+  if (!isAlyxError(error) || error.kind !== 'forbidden') return null;
+  return error.detail !== null && /protected/i.test(error.detail) ? 'protected' : 'read-only';
 }
