@@ -26,15 +26,6 @@ export function normalizeNaiveDatetime(text: string): string | null {
   return `${date}T${minutes}${seconds ?? ':00'}`;
 }
 
-/** The browser's local time as a naive Alyx datetime (the lab's clock is the user's clock). */
-export function localNaiveNow(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return (
-    `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}` +
-    `T${pad(now.getHours())}:${pad(now.getMinutes())}:${pad(now.getSeconds())}`
-  );
-}
-
 function asText(value: unknown): string {
   if (value === undefined || value === null) return '';
   if (typeof value === 'string') return value;

@@ -3,13 +3,13 @@ import { makeField } from '../../api/schema/model-utils.ts';
 import type { FieldModel } from '../../api/schema/model.ts';
 import {
   initialCreateValue,
-  localNaiveNow,
   normalizeNaiveDatetime,
   toFormValue,
   toWireValue,
   validateValue,
 } from './form-values.ts';
 import { inputKindFor } from './input-kind.ts';
+import { localNaiveNow } from '../../lib/naive-datetime.ts';
 import { buildPayload } from './payload.ts';
 
 const nickname = makeField('nickname', 'string', { required: true, pattern: '^[\\w.-]+$', maxLength: 8 });
