@@ -29,12 +29,20 @@ export class FormPage {
   /** A field's input by the field's name as Alyx spells it. */
   input(name: string): Locator {
     // The field's own input (a picker is a combobox), never its "empty (null)" checkbox.
-    return this.form.locator(`[data-field="${name}"]`).locator('input:not([type="checkbox"]), textarea').first();
+    return this.form
+      .locator(`[data-field="${name}"]`)
+      .locator('input:not([type="checkbox"]), textarea')
+      .first();
   }
 
   /** The message shown under a field (client-side or from the server). */
   fieldError(name: string): Locator {
     return this.form.locator(`[data-field="${name}"] .mantine-InputWrapper-error`).first();
+  }
+
+  /** A picker's suggestions. */
+  options(field: string): Locator {
+    return this.page.getByRole('listbox', { name: field }).getByRole('option');
   }
 
   /** A picker's suggestion. */

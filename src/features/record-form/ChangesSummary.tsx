@@ -20,7 +20,7 @@ export function ChangesSummary({ changes }: { changes: readonly FieldChange[] })
       </Text>
     );
   return (
-    <Table data-testid="changes-summary" withTableBorder verticalSpacing={4} fz="sm">
+    <Table data-testid="changes-summary" withTableBorder verticalSpacing={4} fz="sm" captionSide="top">
       <Table.Caption>Changes to send</Table.Caption>
       <Table.Thead>
         <Table.Tr>

@@ -27,6 +27,7 @@ import {
   prefillValue,
   toFormValue,
   validateValue,
+  withRecordNullability,
   type FormValue,
 } from './form-values.ts';
 import { FormProblem } from './FormProblem.tsx';
@@ -85,7 +86,8 @@ export function RecordFormView({
   onDone,
 }: RecordFormViewProps) {
   const endpoint = model.endpoints[endpointName];
-  const { fields } = useWriteFields(instance, model, endpointName, method, lookup);
+  const writeFields = useWriteFields(instance, model, endpointName, method, lookup).fields;
+  const [fields] = useState(() => withRecordNullability(writeFields, record));
   const [opened] = useState(() => initialValues(fields, method, record, prefill));
   const form = useRecordForm(opened);
   const readOnlyAccount = useReadOnly(instance);
@@ -283,13 +285,7 @@ export function RecordFormView({
                       {field.name}
                     </Text>
                     <div style={{ minWidth: 0, flex: 1 }}>
-                      <ValueView
-                        name={field.name}
-                        value={record?.[field.name]}
-                        field={field}
-                        links={links}
-                        compact
-                      />
+                      <ValueView name={field.name} value={record?.[field.name]} field={field} links={links} />
                     </div>
                   </Group>
                 ))}
@@ -322,7 +318,7 @@ export function RecordFormView({
               </Button>
             )}
             <Button
-              variant="subtle"
+              variant="default"
               onClick={() => setShowRequest((shown) => !shown)}
               aria-expanded={showRequest}
             >

@@ -33,6 +33,22 @@ function asText(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/**
+ * A record holding null in a field proves the field takes null, whatever the schema says (coreapi
+ * and root-only instances say nothing): edit and replace forms offer "empty (null)" there and send
+ * the null back rather than an empty string the server would refuse.
+ */
+export function withRecordNullability(
+  fields: readonly FieldModel[],
+  record: Record<string, unknown> | undefined,
+): FieldModel[] {
+  return fields.map((field) =>
+    !field.nullable && record !== undefined && record[field.name] === null
+      ? { ...field, nullable: true }
+      : field,
+  );
+}
+
 /** The input value for a field from a record value (edit/replace) or a default (create). */
 export function toFormValue(field: FieldModel, value: unknown): FormValue {
   const kind = inputKindFor(field);

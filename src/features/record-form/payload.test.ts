@@ -7,6 +7,7 @@ import {
   toFormValue,
   toWireValue,
   validateValue,
+  withRecordNullability,
 } from './form-values.ts';
 import { inputKindFor } from './input-kind.ts';
 import { localNaiveNow } from '../../lib/naive-datetime.ts';
@@ -226,5 +227,23 @@ describe('payloads', () => {
     });
     expect(Object.keys(payload.errors).sort()).toEqual(['json', 'weight']);
     expect(payload.body).toEqual({});
+  });
+});
+
+describe('nullability the record proves', () => {
+  it('a null in the record makes the field nullable, so PUT sends null back, not ""', () => {
+    const species = makeField('species', 'string');
+    const [proved] = withRecordNullability([species], { species: null });
+    expect(proved?.nullable).toBe(true);
+    const original = { species: toFormValue(proved ?? species, null) };
+    expect(original.species).toBeNull();
+    expect(
+      buildPayload({ method: 'PUT', fields: [proved ?? species], values: original, original }).body,
+    ).toEqual({
+      species: null,
+    });
+    // Without the record's word the empty string would be sent (and refused as blank).
+    expect(toFormValue(species, null)).toBe('');
+    expect(withRecordNullability([species], { species: 'mouse' })[0]).toBe(species);
   });
 });
