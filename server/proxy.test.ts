@@ -30,6 +30,10 @@ function echoServer(): Hono {
   app.get('/alyx/redirect-relative', (c) => c.redirect('/docs/', 301));
   app.get('/alyx/redirect-prefixed', (c) => c.redirect('/alyx/docs/', 301));
   app.get('/redirect-external', (c) => c.redirect('https://s3.example.org/cache.zip', 302));
+  // DRF's create answers 201 with `Location` built from X-Forwarded-Host/-Prefix: the proxy's own URL.
+  app.post('/created', (c) =>
+    c.json({ id: 'x' }, 201, { location: 'http://127.0.0.1:5999/api/up/created/x' }),
+  );
   app.get('/slow', async (c) => {
     await new Promise((resolve) => setTimeout(resolve, 2000));
     return c.text('late');
@@ -263,6 +267,13 @@ describe('the same-origin proxy', () => {
       '/redirect-external',
       '/alyx/redirect-relative',
     ]);
+  });
+
+  it('passes a 201 whose Location is not under the instance base, dropping only that header', async () => {
+    const created = await fetch(`${explorer.url}/api/up/created`, { method: 'POST', body: '{}' });
+    expect(created.status).toBe(201);
+    expect(created.headers.get('location')).toBeNull();
+    expect(await created.json()).toEqual({ id: 'x' });
   });
 });
 

@@ -197,14 +197,15 @@ export function createProxyHandler(
     const location = upstream.headers.get('location');
     if (location !== null) {
       const rewritten = rewriteLocation(location, target, base, prefix);
-      if (rewritten === undefined) {
+      if (rewritten !== undefined) responseHeaders.set('location', rewritten);
+      // A 201's Location only names the new record (DRF builds it from X-Forwarded-*): dropping it loses nothing.
+      else if (upstream.status >= 300 && upstream.status < 400) {
         await upstream.body?.cancel().catch(() => undefined);
         return jsonError(
           502,
           `${name} redirected (${upstream.status}) outside its configured base ${instance.url}; the explorer does not follow or pass on such redirects`,
         );
       }
-      responseHeaders.set('location', rewritten);
     }
     const type = safeContentType(upstream.headers.get('content-type'));
     responseHeaders.set('content-type', type.contentType);

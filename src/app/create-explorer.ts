@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { RouterContextProvider, type DataRouter, type RouteObject } from 'react-router';
-import { isAlyxError } from '../api/http/errors.ts';
+import { refusalOf } from '../api/queries/record-mutations.ts';
 import { parseAppPath } from '../config/paths.ts';
 import { markReadOnly } from '../lib/account-store.ts';
 import { createQueryClient, type QueryClientHooks } from '../lib/query-client.ts';
@@ -28,7 +28,8 @@ export function createExplorer(
   const queryClient = makeQueryClient({
     onQueryError: (error, query) => redirectOnUnauthorized(router, error, query),
     onMutationError: (error) => {
-      if (!router || !isAlyxError(error) || error.kind !== 'forbidden') return;
+      // A protected record's 403 says nothing about the account; only a blanket refusal makes it read-only.
+      if (!router || refusalOf(error) !== 'read-only') return;
       const here = parseAppPath(router.state.location.pathname);
       if (here.instance) markReadOnly(here.instance);
     },

@@ -3,7 +3,10 @@ import '@mantine/core/styles/VisuallyHidden.layer.css';
 import '@mantine/core/styles/Overlay.layer.css';
 import '@mantine/core/styles/Popover.layer.css';
 import '@mantine/core/styles/Combobox.layer.css';
-import { Autocomplete } from '@mantine/core';
+import '@mantine/core/styles/Pill.layer.css';
+import '@mantine/core/styles/PillsInput.layer.css';
+import { Autocomplete, TagsInput } from '@mantine/core';
+import { useState } from 'react';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { InstanceConfig } from '../api/instances.ts';
@@ -19,9 +22,30 @@ interface RelationPickerProps {
   field: string;
   value: string;
   onChange: (value: string) => void;
+  /** Form use: a validation message, a required mark, a disabled state, a larger size. */
+  error?: string | null;
+  required?: boolean;
+  disabled?: boolean;
+  size?: 'xs' | 'sm';
 }
 
 const SUGGESTIONS = 50;
+
+function useSuggestions(
+  instance: InstanceConfig,
+  model: ApiModel,
+  endpoint: string,
+  field: string,
+  text: string,
+): string[] {
+  const [typed] = useDebouncedValue(text, 250);
+  const searchable = model.endpoints[endpoint]?.filters.some((f) => f.name === 'django') ?? false;
+  const query = useQuery({
+    ...suggestionsQuery(instance, endpoint, field, typed, searchable),
+    placeholderData: keepPreviousData,
+  });
+  return query.data ?? [];
+}
 
 /**
  * Suggests existing values of the target endpoint as the user types. Endpoints with `django=`
@@ -36,23 +60,67 @@ export function RelationPicker({
   field,
   value,
   onChange,
+  error,
+  required,
+  disabled,
+  size = 'xs',
 }: RelationPickerProps) {
-  const [typed] = useDebouncedValue(value, 250);
-  const searchable = model.endpoints[endpoint]?.filters.some((f) => f.name === 'django') ?? false;
-  const query = useQuery({
-    ...suggestionsQuery(instance, endpoint, field, typed, searchable),
-    placeholderData: keepPreviousData,
-  });
-  const data = query.data ?? [];
+  const data = useSuggestions(instance, model, endpoint, field, value);
 
   return (
     <Autocomplete
-      size="xs"
+      size={size}
       label={label}
+      error={error}
+      required={required}
+      disabled={disabled}
       description={description}
       value={value}
       onChange={onChange}
       data={data}
+      limit={SUGGESTIONS}
+      clearable
+      placeholder={`${endpoint} ${field}`}
+      filter={({ options }) => options}
+    />
+  );
+}
+
+interface MultiRelationPickerProps extends Omit<RelationPickerProps, 'value' | 'onChange'> {
+  value: string[];
+  onChange: (value: string[]) => void;
+}
+
+/** Many-to-many: several lookups of the target endpoint, each searched as it is typed. */
+export function MultiRelationPicker({
+  instance,
+  model,
+  label,
+  description,
+  endpoint,
+  field,
+  value,
+  onChange,
+  error,
+  required,
+  disabled,
+  size = 'xs',
+}: MultiRelationPickerProps) {
+  const [search, setSearch] = useState('');
+  const suggestions = useSuggestions(instance, model, endpoint, field, search);
+  return (
+    <TagsInput
+      size={size}
+      label={label}
+      description={description}
+      error={error}
+      required={required}
+      disabled={disabled}
+      value={value}
+      onChange={onChange}
+      searchValue={search}
+      onSearchChange={setSearch}
+      data={suggestions.filter((option) => !value.includes(option))}
       limit={SUGGESTIONS}
       clearable
       placeholder={`${endpoint} ${field}`}

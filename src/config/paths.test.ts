@@ -32,6 +32,7 @@ describe('paths (app URL builders)', () => {
     expect(paths.docs('sandbox', 'sessions')).toBe('/sandbox/sessions/~/docs');
     expect(paths.create('sandbox', 'subjects')).toBe('/sandbox/subjects/~/new');
     expect(paths.edit('sandbox', 'subjects', 'KS005')).toBe('/sandbox/subjects/KS005/~/edit');
+    expect(paths.replace('sandbox', 'subjects', 'KS005')).toBe('/sandbox/subjects/KS005/~/replace');
     expect(paths.login('sandbox')).toBe('/sandbox/~/login');
     expect(paths.login('sandbox', '/sandbox/sessions?subject=KS005')).toBe(
       '/sandbox/~/login?next=%2Fsandbox%2Fsessions%3Fsubject%3DKS005',
@@ -117,6 +118,8 @@ describe('parseAppPath', () => {
         endpoint: 'subjects',
         lookup,
       });
+      const replace = new URL(paths.replace('sandbox', 'subjects', lookup), 'http://x');
+      expect(parseAppPath(replace.pathname, replace.search)).toMatchObject({ view: 'replace', lookup });
     }
     const list = new URL(paths.list('sandbox', 'sessions', { subject: 'KS005', limit: '50' }), 'http://x');
     expect(parseAppPath(list.pathname, list.search)).toMatchObject({

@@ -95,6 +95,8 @@ export const paths = {
   create: (instance: string, endpoint: string): string => `/${seg(instance)}/${seg(endpoint)}/${FORM}/new`,
   edit: (instance: string, endpoint: string, lookup: string | number): string =>
     `/${seg(instance)}/${seg(endpoint)}/${seg(lookup)}/${FORM}/edit`,
+  replace: (instance: string, endpoint: string, lookup: string | number): string =>
+    `/${seg(instance)}/${seg(endpoint)}/${seg(lookup)}/${FORM}/replace`,
   login: (instance: string, returnTo?: string): string =>
     `/${seg(instance)}/${FORM}/login${returnTo ? `?${new URLSearchParams({ next: returnTo }).toString()}` : ''}`,
   /** The request console, prefilled; secrets never enter the URL (ADR 0019). */
@@ -116,7 +118,17 @@ export const paths = {
 };
 
 export type AppView =
-  'home' | 'instance' | 'list' | 'record' | 'docs' | 'create' | 'edit' | 'login' | 'console' | 'unknown';
+  | 'home'
+  | 'instance'
+  | 'list'
+  | 'record'
+  | 'docs'
+  | 'create'
+  | 'edit'
+  | 'replace'
+  | 'login'
+  | 'console'
+  | 'unknown';
 
 export interface AppLocation {
   view: AppView;
@@ -183,8 +195,8 @@ export function parseAppPath(pathname: string, search = ''): AppLocation {
     return { view: 'unknown', instance, endpoint };
   }
   if (fourth === undefined) return { view: 'record', instance, endpoint, lookup: third };
-  if (isMarker(3) && fifth === 'edit' && parts.length === 5)
-    return { view: 'edit', instance, endpoint, lookup: third };
+  if (isMarker(3) && (fifth === 'edit' || fifth === 'replace') && parts.length === 5)
+    return { view: fifth, instance, endpoint, lookup: third };
   return { view: 'unknown', instance, endpoint };
 }
 

@@ -50,6 +50,24 @@ export const alyxKeys = {
   instances: () => ['explorer', 'instances'] as const,
 };
 
+/** What a record-data key holds (a list page or a record of an endpoint); null for scopes and other keys. */
+export function recordDataOf(
+  key: QueryKey,
+): { endpoint: string; kind: 'list' | 'detail'; params?: NormalizedParams } | null {
+  const [root, , endpoint, kind, params] = key;
+  if (root !== 'alyx' || typeof endpoint !== 'string') return null;
+  if (kind === 'detail') return { endpoint, kind };
+  if (kind !== 'list') return null;
+  return typeof params === 'object' && params !== null
+    ? { endpoint, kind, params: params as NormalizedParams }
+    : { endpoint, kind };
+}
+
+/** A `limit=1` list: an endpoint's record count (the overview) or a reverse tab's. */
+export function isCountKey(key: QueryKey): boolean {
+  return recordDataOf(key)?.params?.['limit'] === '1';
+}
+
 /** True when `key` belongs to this instance (any endpoint or scope). */
 export function isInstanceKey(key: QueryKey, instance: string): boolean {
   return partialMatchKey(key, alyxKeys.instance(instance));

@@ -1,3 +1,4 @@
+import { NoticeRegion } from '../../components/NoticeRegion.tsx';
 import { OfflineNotice } from '../../components/OfflineNotice.tsx';
 import { AppShell, Anchor } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
@@ -52,6 +53,7 @@ export function AppLayout() {
         <RouteFlash />
         <Outlet />
       </AppShell.Main>
+      <NoticeRegion />
     </AppShell>
   );
 }

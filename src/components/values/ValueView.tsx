@@ -16,6 +16,7 @@ import {
   shortText,
   valueShape,
 } from './value-format.ts';
+import classes from './ValueView.module.css';
 
 /** How values become links where they are shown (each view brings its own resolver). */
 export interface ValueLinks {
@@ -107,6 +108,7 @@ function Scalar(props: ValueViewProps) {
           size={compact ? 'xs' : 'sm'}
           variant="light"
           color={value ? 'teal' : 'gray'}
+          className={value ? classes.yes : undefined}
           title={String(value)}
         >
           {value ? 'yes' : 'no'}

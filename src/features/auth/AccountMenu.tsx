@@ -1,29 +1,19 @@
 import { Badge, Button, Group, Text } from '@mantine/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { logout } from '../../api/auth/login.ts';
 import type { InstanceConfig } from '../../api/instances.ts';
-import { reverseCountQuery } from '../../api/queries/record-queries.ts';
 import { paths } from '../../config/paths.ts';
 import { IconUser } from '../../components/icons.tsx';
 import { clearAccount } from '../../lib/account-store.ts';
 import { useAccount } from '../../lib/use-account.ts';
+import { useReadOnly } from '../../lib/use-read-only.ts';
 import { useToken } from '../../lib/use-token.ts';
-
-/** Alyx has no "who am I": a public account is recognised by filtering users on `is_public_user`. */
-function usePublicAccount(instance: InstanceConfig, username: string | null): boolean {
-  const { data } = useQuery({
-    ...reverseCountQuery(instance, 'users', { username: username ?? '', is_public_user: true }),
-    enabled: username !== null,
-    staleTime: Infinity,
-  });
-  return data !== undefined && data > 0;
-}
 
 export function AccountMenu({ instance }: { instance: InstanceConfig }) {
   const token = useToken(instance.name);
   const account = useAccount(instance.name);
-  const isPublic = usePublicAccount(instance, token ? account.username : null);
+  const readOnly = useReadOnly(instance);
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const location = useLocation();
@@ -40,7 +30,6 @@ export function AccountMenu({ instance }: { instance: InstanceConfig }) {
       </Button>
     );
   }
-  const readOnly = isPublic || account.readOnly;
   const name = account.username ?? 'token';
   const signOut = (): void => {
     logout(queryClient, instance);

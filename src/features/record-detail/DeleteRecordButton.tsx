@@ -4,15 +4,13 @@ import '@mantine/core/styles/Overlay.layer.css';
 import '@mantine/core/styles/ModalBase.layer.css';
 import '@mantine/core/styles/Modal.layer.css';
 import { Alert, Button, Code, Group, Modal, Stack, Text } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { isAlyxError } from '../../api/http/errors.ts';
-import type { InstanceConfig } from '../../api/instances.ts';
-import { deleteRecordMutation, RecordProtectedError } from '../../api/queries/record-delete-mutation.ts';
-import { reverseCountQuery } from '../../api/queries/record-queries.ts';
+import { deleteRecordMutation, refusalOf } from '../../api/queries/record-mutations.ts';
 import { paths } from '../../config/paths.ts';
-import { useAccount } from '../../lib/use-account.ts';
+import { useReadOnly } from '../../lib/use-read-only.ts';
 import { useDetailContext } from './detail-context.ts';
 
 interface DeleteRecordButtonProps {
@@ -20,17 +18,6 @@ interface DeleteRecordButtonProps {
   lookup: string;
   /** The record's title as the view shows it. */
   title: string;
-}
-
-/** The account menu's public-account probe (same query, so one request serves both). */
-function useReadOnlyAccount(instance: InstanceConfig): boolean {
-  const account = useAccount(instance.name);
-  const { data } = useQuery({
-    ...reverseCountQuery(instance, 'users', { username: account.username ?? '', is_public_user: true }),
-    enabled: account.username !== null,
-    staleTime: Infinity,
-  });
-  return account.readOnly || (data !== undefined && data > 0);
 }
 
 interface Failure {
@@ -41,10 +28,10 @@ interface Failure {
 }
 
 function explainFailure(error: unknown, what: string): Failure {
-  if (error instanceof RecordProtectedError)
+  if (isAlyxError(error) && refusalOf(error) === 'protected')
     return {
       title: 'This record is protected',
-      text: `The instance refuses to delete ${what}: ${error.message}. Nothing was deleted; other records can still be deleted.`,
+      text: `The instance refuses to delete ${what}: ${error.detail ?? 'protected'}. Nothing was deleted; other records can still be deleted.`,
       retry: false,
     };
   if (!isAlyxError(error))
@@ -101,7 +88,7 @@ export function DeleteRecordButton({ endpointName, lookup, title }: DeleteRecord
   const { instance, model } = useDetailContext();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const readOnly = useReadOnlyAccount(instance);
+  const readOnly = useReadOnly(instance);
   const [open, setOpen] = useState(false);
   const hintId = useId();
   const mutation = useMutation(deleteRecordMutation(queryClient, instance, endpointName, lookup));

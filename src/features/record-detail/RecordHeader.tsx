@@ -2,6 +2,7 @@ import { Anchor, Badge, Button, Code, Group, Loader, Stack, Text, Title } from '
 import { Link } from 'react-router';
 import type { InstanceConfig } from '../../api/instances.ts';
 import { CopyButton } from '../../components/CopyButton.tsx';
+import { EditRecordLinks } from '../../components/WriteLinks.tsx';
 import { paths } from '../../config/paths.ts';
 import { DeleteRecordButton } from './DeleteRecordButton.tsx';
 import { useDetailContext } from './detail-context.ts';
@@ -26,7 +27,7 @@ function opensAPage(instance: InstanceConfig): boolean {
 }
 
 export function RecordHeader({ endpointName, lookup, title, alyxUrl, partial, fetching }: RecordHeaderProps) {
-  const { instance } = useDetailContext();
+  const { instance, model } = useDetailContext();
   const appUrl = `${window.location.origin}${paths.record(instance.name, endpointName, lookup)}`;
   return (
     <Stack gap={4} style={{ minWidth: 0, maxWidth: '100%' }} data-testid="record-identity">
@@ -60,6 +61,7 @@ export function RecordHeader({ endpointName, lookup, title, alyxUrl, partial, fe
             <CopyButton value={alyxUrl} label="Copy Alyx URL" />
           </>
         ) : null}
+        <EditRecordLinks instance={instance} endpoint={model.endpoints[endpointName]} lookup={lookup} />
         {partial ? null : <DeleteRecordButton endpointName={endpointName} lookup={lookup} title={title} />}
         {partial ? (
           <Badge variant="light" color="gray" leftSection={<Loader size={10} />}>

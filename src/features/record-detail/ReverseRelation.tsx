@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { listQuery, reverseCountQuery } from '../../api/queries/record-queries.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
+import { NewRecordLink } from '../../components/WriteLinks.tsx';
 import { paths } from '../../config/paths.ts';
 import { formatCount } from '../../lib/format.ts';
 import { useDetailContext, type DetailLink } from './detail-context.ts';
@@ -78,9 +79,17 @@ export function ReversePanel({ relation }: { relation: ReverseRelation }) {
             {relation.filter}={relation.value}
           </code>
         </Text>
-        <Anchor component={Link} to={fullList} size="sm">
-          Open full list
-        </Anchor>
+        <Group gap="xs">
+          <NewRecordLink
+            instance={instance}
+            endpoint={target}
+            filters={Object.entries(params)}
+            label={`New ${relation.endpoint.replace(/-/g, ' ')}`}
+          />
+          <Anchor component={Link} to={fullList} size="sm">
+            Open full list
+          </Anchor>
+        </Group>
       </Group>
       {rows.length > 0 ? (
         <SubTable name={relation.endpoint} items={rows} columns={columns} rowLink={rowLink} />

@@ -13,6 +13,7 @@ import { ColumnChooser } from './ColumnChooser.tsx';
 import { availableColumns, defaultColumns, keyColumn, resolveColumns } from './columns.ts';
 import { FilterPanel } from './FilterPanel.tsx';
 import { ListActions } from './ListActions.tsx';
+import { NewRecordLink } from '../../components/WriteLinks.tsx';
 import { ListContext, type ListContextValue } from './list-context.ts';
 import { ListTable } from './ListTable.tsx';
 import { oneCall } from './one-call.ts';
@@ -79,6 +80,7 @@ export function RecordListView({
                 docs
               </Anchor>
             ) : null}
+            <NewRecordLink instance={instance} endpoint={endpoint} filters={search} />
           </Group>
           <ListActions
             endpointName={endpointName}

@@ -1,75 +1,9 @@
 /** The list query as the equivalent ONE call: `one.alyx.rest('sessions', 'list', subject='KS005')`. */
 import type { EndpointModel } from '../../api/schema/model.ts';
-
-const PYTHON_KEYWORDS = new Set([
-  'False',
-  'None',
-  'True',
-  'and',
-  'as',
-  'assert',
-  'async',
-  'await',
-  'break',
-  'class',
-  'continue',
-  'def',
-  'del',
-  'elif',
-  'else',
-  'except',
-  'finally',
-  'for',
-  'from',
-  'global',
-  'if',
-  'import',
-  'in',
-  'is',
-  'lambda',
-  'nonlocal',
-  'not',
-  'or',
-  'pass',
-  'raise',
-  'return',
-  'try',
-  'while',
-  'with',
-  'yield',
-]);
-
-const PRINTABLE = /^(?:[^\p{C}\p{Z}]| )$/u;
+import { isPythonIdentifier, pythonString } from '../../lib/python-literal.ts';
 
 /** `AlyxClient.rest(self, url, action, id, data, files, no_cache, **kwargs)`: these names cannot be filters. */
 const REST_ARGUMENTS = new Set(['self', 'url', 'action', 'id', 'data', 'files', 'no_cache']);
-
-function hex(code: number, width: number): string {
-  return code.toString(16).padStart(width, '0');
-}
-
-function pythonChar(char: string): string {
-  if (char === '\\') return '\\\\';
-  if (char === "'") return "\\'";
-  if (char === '\n') return '\\n';
-  if (char === '\r') return '\\r';
-  if (char === '\t') return '\\t';
-  if (PRINTABLE.test(char)) return char;
-  // Control, format (bidi overrides), separators, surrogates, private use: spelled out, so a pasted
-  // snippet is one line that reads the way Python parses it.
-  const code = char.codePointAt(0) ?? 0;
-  if (code < 0x100) return `\\x${hex(code, 2)}`;
-  if (code < 0x10000) return `\\u${hex(code, 4)}`;
-  return `\\U${hex(code, 8)}`;
-}
-
-/** A Python `str` literal of exactly `value`, in printable characters only. */
-export function pythonString(value: string): string {
-  // Iterating a string yields code points, and lone surrogates on their own.
-  let body = '';
-  for (const char of value) body += pythonChar(char);
-  return `'${body}'`;
-}
 
 function pythonValue(value: string, kind: string | undefined): string {
   if (kind === 'boolean' && /^(true|false)$/i.test(value))
@@ -103,7 +37,7 @@ export function oneCall(endpointName: string, search: URLSearchParams, endpoint?
       values.length === 1
         ? pythonValue(values[0] ?? '', kind)
         : `[${values.map((v) => pythonValue(v, kind)).join(', ')}]`;
-    if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(key) && !PYTHON_KEYWORDS.has(key)) plain.push(`${key}=${rendered}`);
+    if (isPythonIdentifier(key)) plain.push(`${key}=${rendered}`);
     else odd.push(`${pythonString(key)}: ${rendered}`);
   }
   const args = [pythonString(endpointName), "'list'", ...plain];

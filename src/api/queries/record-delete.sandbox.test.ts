@@ -13,7 +13,7 @@ import {
 } from '../test-support/sandbox.ts';
 import { endpointCountQuery } from './count-queries.ts';
 import { alyxKeys } from './keys.ts';
-import { deleteRecordMutation, RecordProtectedError } from './record-delete-mutation.ts';
+import { deleteRecordMutation, refusalOf } from './record-mutations.ts';
 import { detailQuery, listQuery, type AlyxRecord } from './record-queries.ts';
 
 const sandboxModule = await loadSandboxModule();
@@ -104,6 +104,7 @@ describe('deleteRecordMutation against the sandbox', () => {
     const error = await runDelete(queryClient, readOnly, 'subjects', nickname);
     expect(error).toBeInstanceOf(AlyxError);
     expect(error).toMatchObject({ kind: 'forbidden', status: 403 });
+    expect(refusalOf(error)).toBe('read-only');
     await expect(clientFor(admin).get<AlyxRecord>(`/subjects/${nickname}`)).resolves.toMatchObject({
       nickname,
     });
@@ -117,9 +118,8 @@ describe('deleteRecordMutation against the sandbox', () => {
     expect(url, 'the seed has a protected dataset').toBeTruthy();
     const id = String(url).split('/').pop() ?? '';
     const error = await runDelete(queryClient, admin, 'datasets', id);
-    expect(error).toBeInstanceOf(RecordProtectedError);
-    expect(error).not.toBeInstanceOf(AlyxError);
-    expect((error as RecordProtectedError).original.status).toBe(403);
+    expect(error).toMatchObject({ kind: 'forbidden', status: 403 });
+    expect(refusalOf(error)).toBe('protected');
     await expect(clientFor(admin).get(`/datasets/${id}`)).resolves.toBeTruthy();
   });
 

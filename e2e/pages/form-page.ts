@@ -1,0 +1,56 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** `/{instance}/{endpoint}/~/new`, `…/{lookup}/~/edit`, `…/{lookup}/~/replace`: one record form. */
+export class FormPage {
+  readonly form: Locator;
+  readonly submit: Locator;
+  readonly showRequest: Locator;
+  readonly changes: Locator;
+  readonly problem: Locator;
+  readonly readOnlyNotice: Locator;
+  readonly oneCall: Locator;
+  readonly curl: Locator;
+
+  constructor(readonly page: Page) {
+    this.form = page.getByTestId('record-form');
+    this.submit = this.form.getByRole('button', { name: /^(Create|Save changes|Replace)$/ });
+    this.showRequest = this.form.getByRole('button', { name: 'Show request' });
+    this.changes = page.getByTestId('changes-summary');
+    this.problem = this.form.getByRole('alert').first();
+    this.readOnlyNotice = page.getByTestId('read-only-account');
+    this.oneCall = page.getByTestId('request-one');
+    this.curl = page.getByTestId('request-curl');
+  }
+
+  async expectOpen(method: 'POST' | 'PATCH' | 'PUT'): Promise<void> {
+    await expect(this.form).toHaveAttribute('data-method', method);
+  }
+
+  /** A field's input by the field's name as Alyx spells it. */
+  input(name: string): Locator {
+    // The field's own input (a picker is a combobox), never its "empty (null)" checkbox.
+    return this.form
+      .locator(`[data-field="${name}"]`)
+      .locator('input:not([type="checkbox"]), textarea')
+      .first();
+  }
+
+  /** The message shown under a field (client-side or from the server). */
+  fieldError(name: string): Locator {
+    return this.form.locator(`[data-field="${name}"] .mantine-InputWrapper-error`).first();
+  }
+
+  /** A picker's suggestions. */
+  options(field: string): Locator {
+    return this.page.getByRole('listbox', { name: field }).getByRole('option');
+  }
+
+  /** A picker's suggestion. */
+  option(text: string): Locator {
+    return this.page.getByRole('option', { name: text, exact: true });
+  }
+
+  async fill(name: string, value: string): Promise<void> {
+    await this.input(name).fill(value);
+  }
+}

@@ -1,0 +1,90 @@
+import { Alert, Text } from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
+import { useQuery } from '@tanstack/react-query';
+import { useLocation, useNavigate, useParams, useSearchParams, type LoaderFunctionArgs } from 'react-router';
+import { detailQuery } from '../../api/queries/record-queries.ts';
+import type { EndpointModel } from '../../api/schema/model.ts';
+import type { WriteMethod } from '../../api/schema/write-fields.ts';
+import { ErrorState } from '../../components/ErrorState.tsx';
+import { PendingState } from '../../components/PendingState.tsx';
+import { RouteErrorBoundary } from '../../components/RouteErrorBoundary.tsx';
+import { parseAppPath } from '../../config/paths.ts';
+import { RecordFormView } from '../../features/record-form/RecordFormView.tsx';
+import { useApiModel } from '../../lib/use-api-model.ts';
+import { useInstances } from '../../lib/use-instance.ts';
+import { requireSignedIn } from '../instance-loader.ts';
+import { queryClientContext } from '../query-context.ts';
+
+/** `~/new` → POST, `{lookup}/~/edit` → PATCH, `{lookup}/~/replace` → PUT (paths.ts parses which). */
+function methodOf(pathname: string): WriteMethod | null {
+  const view = parseAppPath(pathname).view;
+  return view === 'create' ? 'POST' : view === 'edit' ? 'PATCH' : view === 'replace' ? 'PUT' : null;
+}
+
+function offers(endpoint: EndpointModel, method: WriteMethod): boolean {
+  const route = method === 'POST' ? endpoint.list : endpoint.detail;
+  return route?.methods.includes(method) ?? false;
+}
+
+export async function loader(args: LoaderFunctionArgs): Promise<null> {
+  const instance = await requireSignedIn(args);
+  const { endpoint, lookup } = args.params;
+  if (endpoint && lookup !== undefined)
+    void args.context.get(queryClientContext).prefetchQuery(detailQuery(instance, endpoint, lookup));
+  return null;
+}
+
+export function Component() {
+  const { instance: name, endpoint, lookup } = useParams();
+  const location = useLocation();
+  const [search] = useSearchParams();
+  const navigate = useNavigate();
+  const method = methodOf(location.pathname);
+  const { instance } = useInstances(name);
+  const model = useApiModel(instance);
+  const editing = method !== 'POST' && lookup !== undefined;
+  const record = useQuery({
+    ...detailQuery(instance ?? { name: '', url: '', proxy: true, baseUrl: '' }, endpoint ?? '', lookup ?? ''),
+    enabled: instance !== undefined && endpoint !== undefined && editing,
+  });
+  useDocumentTitle(
+    `${method === 'POST' ? 'New' : method === 'PATCH' ? 'Edit' : 'Replace'} · ${endpoint ?? ''} · Alyx Explorer`,
+  );
+
+  if (!instance || !endpoint || !method) return null;
+  if (!model.data)
+    return model.isError ? (
+      <ErrorState error={model.error} onRetry={() => void model.refetch()} />
+    ) : (
+      <PendingState failureReason={model.failureReason} label="Reading the instance's schema…" />
+    );
+  const endpointModel = model.data.endpoints[endpoint];
+  if (!endpointModel || !offers(endpointModel, method))
+    return (
+      <Alert color="orange" variant="light" title={`${endpoint} does not accept ${method}`} role="alert">
+        <Text size="sm">
+          The instance's schema offers no {method} on {endpoint}
+          {method === 'POST' ? '' : ' records'}, so there is no form for it.
+        </Text>
+      </Alert>
+    );
+  if (editing && !record.data)
+    return record.isError ? (
+      <ErrorState error={record.error} onRetry={() => void record.refetch()} />
+    ) : (
+      <PendingState failureReason={record.failureReason} label="Reading the record…" />
+    );
+  return (
+    <RecordFormView
+      key={`${method} ${endpoint} ${lookup ?? ''}`}
+      instance={instance}
+      model={model.data}
+      endpointName={endpoint}
+      method={method}
+      {...(editing ? { lookup, record: record.data } : { prefill: search })}
+      onDone={(path) => void navigate(path)}
+    />
+  );
+}
+
+export const ErrorBoundary = RouteErrorBoundary;
