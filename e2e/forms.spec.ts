@@ -31,13 +31,6 @@ for (const instance of ['sandbox', 'coreapi', 'rootonly'] as const) {
     let consoleErrors: () => string[];
     let api: AlyxApi;
 
-    // A root-only instance names its endpoints and nothing else: which methods a record takes and what
-    // a body holds come from OPTIONS on demand (writeFieldsQuery, being built beside the forms).
-    test.fixme(
-      instance === 'rootonly',
-      'needs OPTIONS on demand (writeFieldsQuery) for fields and detail methods',
-    );
-
     test.beforeAll(() => mkdirSync(SHOTS, { recursive: true }));
 
     let notFound: string[];

@@ -1,10 +1,11 @@
 import { Button, Group } from '@mantine/core';
 import { Link } from 'react-router';
 import type { InstanceConfig } from '../api/instances.ts';
-import type { EndpointModel } from '../api/schema/model.ts';
+import type { ApiModel, EndpointModel } from '../api/schema/model.ts';
 import { fieldsFor } from '../api/schema/write-fields.ts';
 import { paths, queryString } from '../config/paths.ts';
 import { localNaiveNow } from '../lib/naive-datetime.ts';
+import { useDetailWriteMethods } from '../lib/use-detail-write-methods.ts';
 import { useReadOnly } from '../lib/use-read-only.ts';
 
 const NOT_FIELDS = new Set(['limit', 'offset', 'ordering', 'django']);
@@ -70,14 +71,17 @@ export function NewRecordLink({
 /** "Edit" (PATCH) and "Replace" (PUT) on a record, for the methods its detail route offers. */
 export function EditRecordLinks({
   instance,
-  endpoint,
+  model,
+  endpointName,
   lookup,
 }: {
   instance: InstanceConfig;
-  endpoint: EndpointModel | undefined;
+  model: ApiModel;
+  endpointName: string;
   lookup: string;
 }) {
-  const methods = endpoint?.detail?.methods ?? [];
+  const endpoint = model.endpoints[endpointName];
+  const methods = useDetailWriteMethods(instance, model, endpointName, lookup);
   if (!endpoint || (!methods.includes('PATCH') && !methods.includes('PUT'))) return null;
   return (
     <Group gap="xs">

@@ -189,6 +189,13 @@ describe('OPTIONS actions (DRF SimpleMetadata)', () => {
     expect(names(detail.updateFields ?? [])).toContain('weighings');
   });
 
+  it('a create body from the list route stands in for a record’s PUT/PATCH only as a guess (root-only)', () => {
+    const fromList = parseOptions('subjects', docs['subjects-list'], 'list');
+    expect(needsWriteMetadata(fromList, 'POST')).toBe(false);
+    expect(needsWriteMetadata(fromList, 'PUT')).toBe(true);
+    expect(needsWriteMetadata(fromList, 'PATCH')).toBe(true);
+  });
+
   it('reads type, required, read_only, choices, max_length, bounds, help_text and list children', () => {
     const put = optionsBody('sessions', docs['sessions-detail'], 'PUT');
     const byName = new Map(put.map((f) => [f.name, f]));

@@ -43,6 +43,11 @@ export function writeBodySource(endpoint: EndpointModel, method: WriteMethod): S
  * coreapi form counts as partial: it has `required` but no read-only flags, formats or choices.
  */
 export function needsWriteMetadata(endpoint: EndpointModel, method: WriteMethod): boolean {
-  const source = writeBodySource(endpoint, method);
+  const declared = declaredBody(endpoint, method);
+  if (!declared) return true;
+  // A create body standing in for a record's PUT/PATCH (root-only instances, where discovery asked
+  // OPTIONS of the list route only) is a guess: the record's own OPTIONS knows better.
+  if (method !== 'POST' && declared.from === 'POST') return true;
+  const source = endpoint.bodySources?.[declared.from] ?? endpoint.sources[0];
   return source !== 'openapi' && source !== 'options';
 }

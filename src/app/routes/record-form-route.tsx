@@ -3,6 +3,7 @@ import { useDocumentTitle } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useLocation, useNavigate, useParams, useSearchParams, type LoaderFunctionArgs } from 'react-router';
 import { detailQuery } from '../../api/queries/record-queries.ts';
+import { writeFieldsQuery, type WriteFields } from '../../api/queries/write-fields-query.ts';
 import type { EndpointModel } from '../../api/schema/model.ts';
 import type { WriteMethod } from '../../api/schema/write-fields.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
@@ -11,6 +12,7 @@ import { RouteErrorBoundary } from '../../components/RouteErrorBoundary.tsx';
 import { parseAppPath } from '../../config/paths.ts';
 import { RecordFormView } from '../../features/record-form/RecordFormView.tsx';
 import { useApiModel } from '../../lib/use-api-model.ts';
+import { detailMethodsAreGuessed } from '../../lib/use-detail-write-methods.ts';
 import { useInstances } from '../../lib/use-instance.ts';
 import { requireSignedIn } from '../instance-loader.ts';
 import { queryClientContext } from '../query-context.ts';
@@ -21,9 +23,11 @@ function methodOf(pathname: string): WriteMethod | null {
   return view === 'create' ? 'POST' : view === 'edit' ? 'PATCH' : view === 'replace' ? 'PUT' : null;
 }
 
-function offers(endpoint: EndpointModel, method: WriteMethod): boolean {
+function offers(endpoint: EndpointModel, method: WriteMethod, fields: WriteFields | undefined): boolean {
   const route = method === 'POST' ? endpoint.list : endpoint.detail;
-  return route?.methods.includes(method) ?? false;
+  if (route?.methods.includes(method)) return true;
+  // Root-only instances name no detail methods; the record's OPTIONS answer (a PUT action) does.
+  return method !== 'POST' && detailMethodsAreGuessed(endpoint) && fields?.source === 'options';
 }
 
 export async function loader(args: LoaderFunctionArgs): Promise<null> {
@@ -47,6 +51,16 @@ export function Component() {
     ...detailQuery(instance ?? { name: '', url: '', proxy: true, baseUrl: '' }, endpoint ?? '', lookup ?? ''),
     enabled: instance !== undefined && endpoint !== undefined && editing,
   });
+  const writeFields = useQuery({
+    ...writeFieldsQuery(
+      instance ?? { name: '', url: '', proxy: true, baseUrl: '' },
+      model.data ?? { endpoints: {}, sources: [], builtAt: 0 },
+      endpoint ?? '',
+      method ?? 'POST',
+      lookup,
+    ),
+    enabled: instance !== undefined && model.data !== undefined && endpoint !== undefined && method !== null,
+  });
   useDocumentTitle(
     `${method === 'POST' ? 'New' : method === 'PATCH' ? 'Edit' : 'Replace'} · ${endpoint ?? ''} · Alyx Explorer`,
   );
@@ -59,7 +73,10 @@ export function Component() {
       <PendingState failureReason={model.failureReason} label="Reading the instance's schema…" />
     );
   const endpointModel = model.data.endpoints[endpoint];
-  if (!endpointModel || !offers(endpointModel, method))
+  // A failed probe is not fatal: the form then starts from the model's fields.
+  if (endpointModel && !writeFields.data && !writeFields.isError)
+    return <PendingState failureReason={writeFields.failureReason} label="Reading the form's fields…" />;
+  if (!endpointModel || !offers(endpointModel, method, writeFields.data))
     return (
       <Alert color="orange" variant="light" title={`${endpoint} does not accept ${method}`} role="alert">
         <Text size="sm">

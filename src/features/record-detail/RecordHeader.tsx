@@ -61,7 +61,7 @@ export function RecordHeader({ endpointName, lookup, title, alyxUrl, partial, fe
             <CopyButton value={alyxUrl} label="Copy Alyx URL" />
           </>
         ) : null}
-        <EditRecordLinks instance={instance} endpoint={model.endpoints[endpointName]} lookup={lookup} />
+        <EditRecordLinks instance={instance} model={model} endpointName={endpointName} lookup={lookup} />
         {partial ? null : <DeleteRecordButton endpointName={endpointName} lookup={lookup} title={title} />}
         {partial ? (
           <Badge variant="light" color="gray" leftSection={<Loader size={10} />}>

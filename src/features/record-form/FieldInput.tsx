@@ -140,7 +140,8 @@ function EditableInput({
         />
       );
     case 'integer':
-    case 'decimal':
+    case 'decimal': {
+      const bounds = boundsHint(field);
       return (
         <TextInput
           {...common}
@@ -148,15 +149,16 @@ function EditableInput({
           value={textOf(value)}
           onChange={(event) => onChange(event.currentTarget.value)}
           rightSection={
-            field.minimum !== undefined || field.maximum !== undefined ? (
+            bounds ? (
               <Text size="xs" c="dimmed" pr="xs" style={{ whiteSpace: 'nowrap' }}>
-                {field.minimum ?? '…'}–{field.maximum ?? '…'}
+                {bounds}
               </Text>
             ) : undefined
           }
-          rightSectionWidth={field.minimum !== undefined || field.maximum !== undefined ? 90 : undefined}
+          rightSectionWidth={bounds ? 90 : undefined}
         />
       );
+    }
     case 'date':
       return (
         <TextInput
@@ -264,4 +266,20 @@ export function FieldInput(props: FieldInputProps): ReactNode {
       />
     </Stack>
   );
+}
+
+// Django's column limits (SmallIntegerField, IntegerField, BigIntegerField: ±2^15, ±2^31, ±2^63) say
+// nothing to a user.
+function isStorageLimit(n: number): boolean {
+  return [15, 31, 63].some((bits) => Math.abs(Math.abs(n) - 2 ** bits) <= 1);
+}
+
+/** "0–100", "≥ 0", "≤ 5", or null when the only bounds are the column's storage limits. */
+function boundsHint(field: FieldModel): string | null {
+  const min = field.minimum !== undefined && !isStorageLimit(field.minimum) ? field.minimum : undefined;
+  const max = field.maximum !== undefined && !isStorageLimit(field.maximum) ? field.maximum : undefined;
+  if (min !== undefined && max !== undefined) return `${min}–${max}`;
+  if (min !== undefined) return `≥ ${min}`;
+  if (max !== undefined) return `≤ ${max}`;
+  return null;
 }

@@ -27,7 +27,7 @@ import {
   prefillValue,
   toFormValue,
   validateValue,
-  withRecordNullability,
+  withRecordShape,
   type FormValue,
 } from './form-values.ts';
 import { FormProblem } from './FormProblem.tsx';
@@ -87,7 +87,7 @@ export function RecordFormView({
 }: RecordFormViewProps) {
   const endpoint = model.endpoints[endpointName];
   const writeFields = useWriteFields(instance, model, endpointName, method, lookup).fields;
-  const [fields] = useState(() => withRecordNullability(writeFields, record));
+  const [fields] = useState(() => withRecordShape(writeFields, record));
   const [opened] = useState(() => initialValues(fields, method, record, prefill));
   const form = useRecordForm(opened);
   const readOnlyAccount = useReadOnly(instance);

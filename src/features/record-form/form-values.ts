@@ -34,19 +34,25 @@ function asText(value: unknown): string {
 }
 
 /**
- * A record holding null in a field proves the field takes null, whatever the schema says (coreapi
- * and root-only instances say nothing): edit and replace forms offer "empty (null)" there and send
- * the null back rather than an empty string the server would refuse.
+ * What a record's values prove about fields the schema left vague (coreapi and root-only instances
+ * say little; DRF's OPTIONS calls every related field `field`): a null proves the field takes null,
+ * so edit and replace forms offer "empty (null)" and send the null back rather than an empty string
+ * the server would refuse; a list proves a list (a subject's `projects`), an object a JSON value.
  */
-export function withRecordNullability(
+export function withRecordShape(
   fields: readonly FieldModel[],
   record: Record<string, unknown> | undefined,
 ): FieldModel[] {
-  return fields.map((field) =>
-    !field.nullable && record !== undefined && record[field.name] === null
-      ? { ...field, nullable: true }
-      : field,
-  );
+  if (record === undefined) return [...fields];
+  return fields.map((field) => {
+    const value = record[field.name];
+    if (value === null) return field.nullable ? field : { ...field, nullable: true };
+    if (field.kind !== 'unknown') return field;
+    if (Array.isArray(value))
+      return { ...field, kind: 'array', itemKind: 'string', ...(field.relation ? { many: true } : {}) };
+    if (typeof value === 'object' && value !== undefined) return { ...field, kind: 'json' };
+    return field;
+  });
 }
 
 /** The input value for a field from a record value (edit/replace) or a default (create). */

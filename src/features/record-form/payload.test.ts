@@ -7,7 +7,7 @@ import {
   toFormValue,
   toWireValue,
   validateValue,
-  withRecordNullability,
+  withRecordShape,
 } from './form-values.ts';
 import { inputKindFor } from './input-kind.ts';
 import { localNaiveNow } from '../../lib/naive-datetime.ts';
@@ -233,7 +233,7 @@ describe('payloads', () => {
 describe('nullability the record proves', () => {
   it('a null in the record makes the field nullable, so PUT sends null back, not ""', () => {
     const species = makeField('species', 'string');
-    const [proved] = withRecordNullability([species], { species: null });
+    const [proved] = withRecordShape([species], { species: null });
     expect(proved?.nullable).toBe(true);
     const original = { species: toFormValue(proved ?? species, null) };
     expect(original.species).toBeNull();
@@ -244,6 +244,20 @@ describe('nullability the record proves', () => {
     });
     // Without the record's word the empty string would be sent (and refused as blank).
     expect(toFormValue(species, null)).toBe('');
-    expect(withRecordNullability([species], { species: 'mouse' })[0]).toBe(species);
+    expect(withRecordShape([species], { species: 'mouse' })[0]).toBe(species);
+  });
+
+  it('a list or an object in the record gives a field of unknown kind its shape (OPTIONS says `field`)', () => {
+    const projects = makeField('projects', 'unknown', {
+      relation: { endpoint: 'projects', lookup: 'name', source: 'name' },
+    });
+    const json = makeField('extended_qc', 'unknown');
+    const [list, object] = withRecordShape([projects, json], { projects: [], extended_qc: { a: 1 } });
+    expect(list).toMatchObject({ kind: 'array', many: true });
+    expect(object).toMatchObject({ kind: 'json' });
+    const original = { projects: toFormValue(list ?? projects, []) };
+    expect(
+      buildPayload({ method: 'PUT', fields: [list ?? projects], values: original, original }).body,
+    ).toEqual({ projects: [] });
   });
 });

@@ -1,24 +1,23 @@
+import { useQuery } from '@tanstack/react-query';
 import type { InstanceConfig } from '../../api/instances.ts';
-import type { ApiModel, FieldModel } from '../../api/schema/model.ts';
+import { writeFieldsQuery, type WriteFields } from '../../api/queries/write-fields-query.ts';
+import type { ApiModel } from '../../api/schema/model.ts';
 import { fieldsFor, type WriteMethod } from '../../api/schema/write-fields.ts';
 
-export interface WriteFields {
-  fields: FieldModel[];
-  /** Where the fields came from; `model` until OPTIONS on demand is swapped in here. */
-  source: 'model';
-}
-
 /**
- * The one place the forms ask which fields a body holds. Today the model alone (`fieldsFor`); the
- * coming `writeFieldsQuery` (OPTIONS on demand) replaces this body and nothing else.
+ * The one place the forms ask which fields a body holds: the model, or the instance's OPTIONS
+ * answer where the schema does not describe bodies (coreapi-only and root-only instances). The
+ * route waits for the query, so the form starts from its answer; until then, the model's guess.
  */
 export function useWriteFields(
-  _instance: InstanceConfig,
+  instance: InstanceConfig,
   model: ApiModel,
   endpoint: string,
   method: WriteMethod,
-  _lookup?: string,
+  lookup?: string,
 ): WriteFields {
+  const { data } = useQuery(writeFieldsQuery(instance, model, endpoint, method, lookup));
+  if (data) return data;
   const found = model.endpoints[endpoint];
-  return { fields: found ? fieldsFor(found, method) : [], source: 'model' };
+  return { fields: found ? fieldsFor(found, method) : [], source: 'detail' };
 }
