@@ -79,7 +79,7 @@ function realSchemaFront(schema: string): Promise<{ url: string; server: Server 
  * changes at once and the previous rows stay), each record form whose first field's input is there
  * and enabled, and each new set of options in a listbox (a picker keeps its previous suggestions
  * while it asks for the next), when it was put in the DOM and when the frame showing it was done
- * (rAF, then a task after it). Clicks and key presses are noted at their event time.
+ * (rAF, then a task after it). Clicks and key presses are noted at their event time, long tasks (≥ 50 ms) with their span.
  */
 const RECORDER = `(() => {
   const events = [];
@@ -94,6 +94,9 @@ const RECORDER = `(() => {
   };
   addEventListener('click', input('click'), true);
   addEventListener('keydown', input('key'), true);
+  new PerformanceObserver((list) => {
+    for (const t of list.getEntries()) events.push({ kind: 'long', text: '', rows: 0, first: '', seenAt: t.startTime, paintedAt: t.startTime + t.duration });
+  }).observe({ type: 'longtask' });
   const mark = (kind, text, rows, first) => {
     const seenAt = performance.now();
     requestAnimationFrame(() => {
@@ -129,7 +132,7 @@ const RECORDER = `(() => {
 })();`;
 
 interface BenchEvent {
-  kind: 'tree' | 'rows' | 'form' | 'options' | 'click' | 'key';
+  kind: 'tree' | 'rows' | 'form' | 'options' | 'click' | 'key' | 'long';
   text: string;
   rows: number;
   first: string;
@@ -276,14 +279,28 @@ function apiCounter(page: Page): () => number {
 }
 
 /** The JS/CSS files the page fetched from `after` on: how many, and when the last one arrived. */
-function codeFetched(page: Page, after: number): Promise<{ files: number; lastEnd: number }> {
+function codeFetched(
+  page: Page,
+  after: number,
+): Promise<{ files: number; lastEnd: number; names: string[] }> {
   return page.evaluate((since) => {
     const code = performance
       .getEntriesByType('resource')
-      .filter((e) => e.startTime >= since && /\.(js|css)$/.test(new URL(e.name).pathname))
-      .map((e) => (e as PerformanceResourceTiming).responseEnd);
-    return { files: code.length, lastEnd: code.length > 0 ? Math.max(...code) : since };
+      .filter((e) => e.startTime >= since && /\.(js|css)$/.test(new URL(e.name).pathname));
+    const ends = code.map((e) => (e as PerformanceResourceTiming).responseEnd);
+    return {
+      files: code.length,
+      lastEnd: ends.length > 0 ? Math.max(...ends) : since,
+      names: code.map((e) => new URL(e.name).pathname.split('/').at(-1) ?? ''),
+    };
   }, after);
+}
+
+/** Main-thread time in long tasks between `from` and `to` (script evaluation, rendering). */
+async function longTaskMs(page: Page, from: number, to: number): Promise<number> {
+  return (await events(page))
+    .filter((e) => e.kind === 'long' && e.paintedAt > from && e.seenAt < to)
+    .reduce((sum, e) => sum + Math.min(e.paintedAt, to) - Math.max(e.seenAt, from), 0);
 }
 
 /**
@@ -293,14 +310,20 @@ function codeFetched(page: Page, after: number): Promise<{ files: number; lastEn
 async function editToForm(
   page: Page,
   edit: ReturnType<Page['getByRole']>,
-): Promise<{ ms: number; codeFiles: number; codeMs: number }> {
+): Promise<{ ms: number; codeFiles: number; codeMs: number; codeNames: string[]; longMs: number }> {
   const before = await page.evaluate(() => performance.now());
   await edit.click();
   const shown = await nextEvent(page, 'form', before, 'PATCH ');
   const click = (await events(page)).find((e) => e.kind === 'click' && e.seenAt >= before);
   if (!click) throw new Error('the click on Edit was not seen in the page');
   const code = await codeFetched(page, click.seenAt);
-  return { ms: shown.paintedAt - click.seenAt, codeFiles: code.files, codeMs: code.lastEnd - click.seenAt };
+  return {
+    ms: shown.paintedAt - click.seenAt,
+    codeFiles: code.files,
+    codeMs: code.lastEnd - click.seenAt,
+    codeNames: code.names,
+    longMs: await longTaskMs(page, click.seenAt, shown.paintedAt),
+  };
 }
 
 /**
@@ -315,7 +338,11 @@ async function pickerAfterKey(
 ): Promise<{ ms: number; requestAt: number; responseAt: number }> {
   const has = (e: BenchEvent, t: string) =>
     e.text.split('\n').every((option) => option.toLowerCase().includes(t.toLowerCase()));
-  const input = page.getByRole('textbox', { name: label, exact: true });
+  const form = page.getByTestId('record-form');
+  // Mantine marks a picker's input a combobox or leaves it a textbox depending on its options.
+  const input = form
+    .getByRole('combobox', { name: label, exact: true })
+    .or(form.getByRole('textbox', { name: label, exact: true }));
   await input.click();
   const filled = await page.evaluate(() => performance.now());
   await input.fill(text.slice(0, -1));
@@ -345,7 +372,9 @@ async function pickerAfterKey(
     ([since, wanted]) => {
       const entry = performance
         .getEntriesByType('resource')
-        .filter((e) => e.startTime >= since && (new URL(e.name).searchParams.get('django') ?? '').includes(wanted))
+        .filter(
+          (e) => e.startTime >= since && (new URL(e.name).searchParams.get('django') ?? '').includes(wanted),
+        )
         .at(-1) as PerformanceResourceTiming | undefined;
       return entry ? { start: entry.startTime, end: entry.responseEnd } : null;
     },
@@ -430,12 +459,17 @@ async function main(): Promise<void> {
   // The forms are measured as an ordinary user who can write (sandbox/main.ts lists the accounts).
   const alice = await tokenOf('alice');
   const asAlice = async <T>(path: string): Promise<T> =>
-    (await (await fetch(`${SANDBOX}${path}`, { headers: { Authorization: `Token ${alice.token}` } })).json()) as T;
-  const session = (await asAlice<{ results: { id?: string; url?: string }[] }>('/sessions?limit=1')).results[0];
+    (await (
+      await fetch(`${SANDBOX}${path}`, { headers: { Authorization: `Token ${alice.token}` } })
+    ).json()) as T;
+  const session = (await asAlice<{ results: { id?: string; url?: string }[] }>('/sessions?limit=1'))
+    .results[0];
   const sessionId = session?.id ?? session?.url?.split('/').at(-1);
   if (!sessionId) throw new Error('the sandbox has no session');
   const pick = narrowingNickname(
-    (await asAlice<{ results: { nickname: string }[] }>('/subjects?limit=1000')).results.map((s) => s.nickname),
+    (await asAlice<{ results: { nickname: string }[] }>('/subjects?limit=1000')).results.map(
+      (s) => s.nickname,
+    ),
   );
 
   const browser = await chromium.launch({
@@ -465,7 +499,10 @@ async function main(): Promise<void> {
     first: [] as number[],
     firstCode: [] as number[],
     firstCodeFiles: [] as number[],
+    firstLong: [] as number[],
+    firstNames: [] as string[],
     cached: [] as number[],
+    cachedLong: [] as number[],
     cachedCodeFiles: [] as number[],
     picker: [] as number[],
     pickerRequest: [] as number[],
@@ -535,6 +572,8 @@ async function main(): Promise<void> {
     forms.first.push(first.ms);
     forms.firstCode.push(first.codeMs);
     forms.firstCodeFiles.push(first.codeFiles);
+    forms.firstLong.push(first.longMs);
+    if (run === 0) forms.firstNames = first.codeNames;
     // Back to the session, then in the app to its subject: a second record, another endpoint.
     await formPage.getByTestId('record-form').getByRole('link', { name: 'Back', exact: true }).click();
     await formPage.waitForURL(/\/sandbox\/sessions\/[0-9a-f-]{36}$/);
@@ -552,6 +591,7 @@ async function main(): Promise<void> {
     const second = await editToForm(formPage, editSubject);
     forms.cached.push(second.ms);
     forms.cachedCodeFiles.push(second.codeFiles);
+    forms.cachedLong.push(second.longMs);
     await formPage.goto(`${APP}/sandbox/sessions/~/new`, { waitUntil: 'commit' });
     await nextEvent(formPage, 'form', 0, 'POST ');
     await apiIdle(formPage, inFlight);
@@ -596,9 +636,11 @@ async function main(): Promise<void> {
   ].join('\n');
   const notes = [
     '',
-    `Where the form and picker time goes (medians): the first form fetched ${median(forms.firstCodeFiles)} code files, the last one received ${Math.round(median(forms.firstCode))} ms after the click (the second form fetched ${Math.max(...forms.cachedCodeFiles)}); the picker's search request (typed \`${pick.slice(0, -1)}\`, then \`${pick.slice(-1)}\`) left ${Math.round(median(forms.pickerRequest))} ms after the keystroke and its response ended at ${Math.round(median(forms.pickerResponse))} ms.`,
+    `Where the form and picker time goes (medians): the first form fetched ${median(forms.firstCodeFiles)} code files, the last one received ${Math.round(median(forms.firstCode))} ms after the click, and ${Math.round(median(forms.firstLong))} ms of the time went in long tasks (≥ 50 ms: script evaluation and rendering); the second form fetched ${Math.max(...forms.cachedCodeFiles)} and spent ${Math.round(median(forms.cachedLong))} ms in long tasks; the picker's search request (typed \`${pick.slice(0, -1)}\`, then \`${pick.slice(-1)}\`) left ${Math.round(median(forms.pickerRequest))} ms after the keystroke and its response ended at ${Math.round(median(forms.pickerResponse))} ms.`,
+    '',
+    `Code fetched by the first form (run 1): ${forms.firstNames.map((n) => `\`${n}\``).join(', ')}.`,
   ].join('\n');
-  console.log(table + notes);
+  console.log(`${table}\n${notes}`);
   writeFileSync(
     join('bench', 'results', 'ui.md'),
     `# UI benchmark (\`npm run bench:ui\`)\n\n${table}\n${notes}\n`,
