@@ -74,16 +74,29 @@ function realSchemaFront(schema: string): Promise<{ url: string; server: Server 
 }
 
 /**
- * Installed before any page script: notes, for each newly shown endpoint tree and each new pair of
+ * Installed before any page script: notes, for each newly shown endpoint tree, each new pair of
  * a list's range label ("1–1,000 of 21,415") and first row's text (while "Next" loads, the label
- * changes at once and the previous rows stay), when it was put in the DOM and when the frame
- * showing it was done (rAF, then a task after it).
+ * changes at once and the previous rows stay), each record form whose first field's input is there
+ * and enabled, and each new set of options in a listbox (a picker keeps its previous suggestions
+ * while it asks for the next), when it was put in the DOM and when the frame showing it was done
+ * (rAF, then a task after it). Clicks and key presses are noted at their event time, long tasks (≥ 50 ms) with their span.
  */
 const RECORDER = `(() => {
   const events = [];
   window.__bench = { events };
   const seen = new WeakSet();
   const texts = new WeakMap();
+  const forms = new WeakSet();
+  const options = new WeakMap();
+  const input = (kind) => (e) => {
+    const target = e.target instanceof Element ? e.target.closest('a, button, input, textarea') : null;
+    events.push({ kind, text: kind === 'key' ? e.key : (target ? target.textContent : ''), rows: 0, first: '', seenAt: e.timeStamp, paintedAt: e.timeStamp });
+  };
+  addEventListener('click', input('click'), true);
+  addEventListener('keydown', input('key'), true);
+  new PerformanceObserver((list) => {
+    for (const t of list.getEntries()) events.push({ kind: 'long', text: '', rows: 0, first: '', seenAt: t.startTime, paintedAt: t.startTime + t.duration });
+  }).observe({ type: 'longtask' });
   const mark = (kind, text, rows, first) => {
     const seenAt = performance.now();
     requestAnimationFrame(() => {
@@ -96,6 +109,18 @@ const RECORDER = `(() => {
     const item = document.querySelector('[role="tree"] [role="treeitem"]');
     const tree = item && item.closest('[role="tree"]');
     if (tree && !seen.has(tree)) { seen.add(tree); mark('tree', '', 0, ''); }
+    const form = document.querySelector('[data-testid="record-form"]');
+    const field = form && form.querySelector('[data-field]');
+    const writable = field && field.querySelector('input:not([type="checkbox"]), textarea, [contenteditable="true"]');
+    if (writable && !writable.disabled && !forms.has(form)) {
+      forms.add(form);
+      mark('form', form.getAttribute('data-method') + ' ' + field.getAttribute('data-field'), 0, location.pathname);
+    }
+    for (const box of document.querySelectorAll('[role="listbox"]')) {
+      const items = [...box.querySelectorAll('[role="option"]')].map((o) => o.textContent);
+      const key = items.join('\\n');
+      if (items.length > 0 && options.get(box) !== key) { options.set(box, key); mark('options', key, items.length, items[0]); }
+    }
     const range = document.querySelector('[data-testid="list-range"]');
     if (!range) return;
     const rows = document.querySelectorAll('[data-testid="record-table-scroll"] tbody tr[aria-rowindex]');
@@ -103,11 +128,11 @@ const RECORDER = `(() => {
     const key = range.textContent + '|' + rows[0].textContent;
     if (texts.get(range) !== key) { texts.set(range, key); mark('rows', range.textContent, rows.length, rows[0].textContent); }
   };
-  new MutationObserver(check).observe(document, { childList: true, subtree: true, characterData: true });
+  new MutationObserver(check).observe(document, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['disabled'] });
 })();`;
 
 interface BenchEvent {
-  kind: 'tree' | 'rows';
+  kind: 'tree' | 'rows' | 'form' | 'options' | 'click' | 'key' | 'long';
   text: string;
   rows: number;
   first: string;
@@ -238,6 +263,141 @@ async function backNavigation(page: Page): Promise<{ ms: number; requests: numbe
   return { ms: shown.paintedAt - backAt, requests };
 }
 
+/** Counts the page's API requests in flight, for `apiIdle`. */
+function apiCounter(page: Page): () => number {
+  let inFlight = 0;
+  const isApi = (r: { url(): string }) => r.url().includes('/api/sandbox/');
+  page.on('request', (r) => {
+    if (isApi(r)) inFlight += 1;
+  });
+  const finished = (r: { url(): string }) => {
+    if (isApi(r)) inFlight -= 1;
+  };
+  page.on('requestfinished', finished);
+  page.on('requestfailed', finished);
+  return () => inFlight;
+}
+
+/** The JS/CSS files the page fetched from `after` on: how many, and when the last one arrived. */
+function codeFetched(
+  page: Page,
+  after: number,
+): Promise<{ files: number; lastEnd: number; names: string[] }> {
+  return page.evaluate((since) => {
+    const code = performance
+      .getEntriesByType('resource')
+      .filter((e) => e.startTime >= since && /\.(js|css)$/.test(new URL(e.name).pathname));
+    const ends = code.map((e) => (e as PerformanceResourceTiming).responseEnd);
+    return {
+      files: code.length,
+      lastEnd: ends.length > 0 ? Math.max(...ends) : since,
+      names: code.map(
+        (e) =>
+          `\`${new URL(e.name).pathname.split('/').at(-1) ?? ''}\` at ${Math.round((e as PerformanceResourceTiming).responseEnd - since)} ms`,
+      ),
+    };
+  }, after);
+}
+
+/** Main-thread time in long tasks between `from` and `to` (script evaluation, rendering). */
+async function longTaskMs(page: Page, from: number, to: number): Promise<number> {
+  return (await events(page))
+    .filter((e) => e.kind === 'long' && e.paintedAt > from && e.seenAt < to)
+    .reduce((sum, e) => sum + Math.min(e.paintedAt, to) - Math.max(e.seenAt, from), 0);
+}
+
+/**
+ * On a record view, a click on "Edit" → the form's first writable input painted and enabled, and
+ * how long the form's code took to arrive (0 files when it was already loaded).
+ */
+async function editToForm(
+  page: Page,
+  edit: ReturnType<Page['getByRole']>,
+): Promise<{ ms: number; codeFiles: number; codeMs: number; codeNames: string[]; longMs: number }> {
+  const before = await page.evaluate(() => performance.now());
+  await edit.click();
+  const shown = await nextEvent(page, 'form', before, 'PATCH ');
+  const click = (await events(page)).find((e) => e.kind === 'click' && e.seenAt >= before);
+  if (!click) throw new Error('the click on Edit was not seen in the page');
+  const code = await codeFetched(page, click.seenAt);
+  return {
+    ms: shown.paintedAt - click.seenAt,
+    codeFiles: code.files,
+    codeMs: code.lastEnd - click.seenAt,
+    codeNames: code.names,
+    longMs: await longTaskMs(page, click.seenAt, shown.paintedAt),
+  };
+}
+
+/**
+ * On a form, in the relation picker labelled `label`: with `text` minus its last character typed
+ * and its suggestions shown, the last character's keydown → the new suggestions painted (each
+ * containing `text`), debounce included; and when the search request left and its response came.
+ */
+async function pickerAfterKey(
+  page: Page,
+  label: string,
+  text: string,
+): Promise<{ ms: number; requestAt: number; responseAt: number }> {
+  const has = (e: BenchEvent, t: string) =>
+    e.text.split('\n').every((option) => option.toLowerCase().includes(t.toLowerCase()));
+  const form = page.getByTestId('record-form');
+  // Mantine marks a picker's input a combobox or leaves it a textbox depending on its options.
+  const input = form
+    .getByRole('combobox', { name: label, exact: true })
+    .or(form.getByRole('textbox', { name: label, exact: true }));
+  await input.click();
+  const filled = await page.evaluate(() => performance.now());
+  await input.fill(text.slice(0, -1));
+  const deadline = Date.now() + 30_000;
+  let prefixShown: BenchEvent | undefined;
+  while (!prefixShown && Date.now() < deadline) {
+    prefixShown = (await events(page)).find(
+      (e) => e.kind === 'options' && e.seenAt >= filled && has(e, text.slice(0, -1)),
+    );
+    if (!prefixShown) await page.waitForTimeout(20);
+  }
+  if (!prefixShown) throw new Error(`no suggestions for ${text.slice(0, -1)}`);
+  await page.waitForTimeout(300);
+  const before = await page.evaluate(() => performance.now());
+  await input.press(text.slice(-1));
+  let shown: BenchEvent | undefined;
+  while (!shown && Date.now() < deadline + 30_000) {
+    shown = (await events(page)).find(
+      (e) => e.kind === 'options' && e.seenAt >= before && has(e, text) && e.text !== prefixShown?.text,
+    );
+    if (!shown) await page.waitForTimeout(20);
+  }
+  if (!shown) throw new Error(`no suggestions for ${text}`);
+  const key = (await events(page)).find((e) => e.kind === 'key' && e.seenAt >= before);
+  if (!key) throw new Error('the key press was not seen in the page');
+  const request = await page.evaluate(
+    ([since, wanted]) => {
+      const entry = performance
+        .getEntriesByType('resource')
+        .filter(
+          (e) => e.startTime >= since && (new URL(e.name).searchParams.get('django') ?? '').includes(wanted),
+        )
+        .at(-1) as PerformanceResourceTiming | undefined;
+      return entry ? { start: entry.startTime, end: entry.responseEnd } : null;
+    },
+    [key.seenAt, text] as const,
+  );
+  return {
+    ms: shown.paintedAt - key.seenAt,
+    requestAt: request ? request.start - key.seenAt : NaN,
+    responseAt: request ? request.end - key.seenAt : NaN,
+  };
+}
+
+/** A nickname of the 200 subjects whose last character narrows the suggestions of the rest. */
+function narrowingNickname(nicknames: string[]): string {
+  const count = (t: string) => nicknames.filter((n) => n.toLowerCase().includes(t.toLowerCase())).length;
+  const found = nicknames.find((n) => n.length >= 3 && count(n.slice(0, -1)) > count(n) && count(n) >= 1);
+  if (!found) throw new Error('no subject nickname narrows its prefix’s suggestions');
+  return found;
+}
+
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)] ?? NaN;
@@ -247,6 +407,7 @@ async function signedInContext(
   browser: Awaited<ReturnType<typeof chromium.launch>>,
   token: string,
   instances: string[],
+  username?: string,
 ): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   await context.addInitScript(RECORDER);
@@ -257,6 +418,18 @@ async function signedInContext(
     },
     [token, instances] as const,
   );
+  // The account beside it, as the login form stores the username typed (src/lib/account-store.ts).
+  if (username)
+    await context.addInitScript(
+      ([user, names]) => {
+        for (const name of names)
+          window.sessionStorage.setItem(
+            `alyx-explorer:account:${name}`,
+            JSON.stringify({ username: user, readOnly: false }),
+          );
+      },
+      [username, instances] as const,
+    );
   return context;
 }
 
@@ -277,13 +450,30 @@ async function main(): Promise<void> {
   start(['server/main.ts'], { PORT: String(APP_PORT), EXPLORER_CONFIG: configPath });
   await waitForHttp(`${APP}/__explorer/instances`, 240_000);
 
-  const token = (await (
-    await fetch(`${SANDBOX}/auth-token`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ username: 'admin', password: 'admin' }),
-    })
-  ).json()) as { token: string };
+  const tokenOf = async (username: string) =>
+    (await (
+      await fetch(`${SANDBOX}/auth-token`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ username, password: username }),
+      })
+    ).json()) as { token: string };
+  const token = await tokenOf('admin');
+  // The forms are measured as an ordinary user who can write (sandbox/main.ts lists the accounts).
+  const alice = await tokenOf('alice');
+  const asAlice = async <T>(path: string): Promise<T> =>
+    (await (
+      await fetch(`${SANDBOX}${path}`, { headers: { Authorization: `Token ${alice.token}` } })
+    ).json()) as T;
+  const session = (await asAlice<{ results: { id?: string; url?: string }[] }>('/sessions?limit=1'))
+    .results[0];
+  const sessionId = session?.id ?? session?.url?.split('/').at(-1);
+  if (!sessionId) throw new Error('the sandbox has no session');
+  const pick = narrowingNickname(
+    (await asAlice<{ results: { nickname: string }[] }>('/subjects?limit=1000')).results.map(
+      (s) => s.nickname,
+    ),
+  );
 
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -307,6 +497,19 @@ async function main(): Promise<void> {
     next1000: [] as number[],
     back: [] as number[],
     backRequests: [] as number[],
+  };
+  const forms = {
+    first: [] as number[],
+    firstCode: [] as number[],
+    firstCodeFiles: [] as number[],
+    firstLong: [] as number[],
+    firstNames: [] as string[],
+    cached: [] as number[],
+    cachedLong: [] as number[],
+    cachedCodeFiles: [] as number[],
+    picker: [] as number[],
+    pickerRequest: [] as number[],
+    pickerResponse: [] as number[],
   };
   let firstScreenGzip = 0;
   let firstScreenFiles: string[] = [];
@@ -353,6 +556,53 @@ async function main(): Promise<void> {
     more.back.push(back.ms);
     more.backRequests.push(back.requests);
     await context.close();
+
+    // Forms, as alice, in a context of their own: the record view loads the schema, so "Edit"
+    // opens with it cached; the first form of the context also loads the form code.
+    const formContext = await signedInContext(
+      browser,
+      alice.token,
+      instances.map((i) => i.name),
+      'alice',
+    );
+    const formPage = await formContext.newPage();
+    const inFlight = apiCounter(formPage);
+    await formPage.goto(`${APP}/sandbox/sessions/${sessionId}`, { waitUntil: 'commit' });
+    const editSession = formPage.getByRole('link', { name: 'Edit', exact: true });
+    await editSession.waitFor({ timeout: 30_000 });
+    await apiIdle(formPage, inFlight);
+    const first = await editToForm(formPage, editSession);
+    forms.first.push(first.ms);
+    forms.firstCode.push(first.codeMs);
+    forms.firstCodeFiles.push(first.codeFiles);
+    forms.firstLong.push(first.longMs);
+    if (run === 0) forms.firstNames = [...first.codeNames, `painted at ${Math.round(first.ms)} ms`];
+    // Back to the session, then in the app to its subject: a second record, another endpoint.
+    await formPage.getByTestId('record-form').getByRole('link', { name: 'Back', exact: true }).click();
+    await formPage.waitForURL(/\/sandbox\/sessions\/[0-9a-f-]{36}$/);
+    await formPage
+      .getByRole('table', { name: 'Fields' })
+      .getByRole('row')
+      .filter({ has: formPage.getByRole('rowheader', { name: 'subject', exact: true }) })
+      .getByRole('link')
+      .first()
+      .click();
+    await formPage.waitForURL(/\/sandbox\/subjects\/[^/]+$/);
+    const editSubject = formPage.getByRole('link', { name: 'Edit', exact: true });
+    await editSubject.waitFor({ timeout: 30_000 });
+    await apiIdle(formPage, inFlight);
+    const second = await editToForm(formPage, editSubject);
+    forms.cached.push(second.ms);
+    forms.cachedCodeFiles.push(second.codeFiles);
+    forms.cachedLong.push(second.longMs);
+    await formPage.goto(`${APP}/sandbox/sessions/~/new`, { waitUntil: 'commit' });
+    await nextEvent(formPage, 'form', 0, 'POST ');
+    await apiIdle(formPage, inFlight);
+    const picked = await pickerAfterKey(formPage, 'subject', pick);
+    forms.picker.push(picked.ms);
+    forms.pickerRequest.push(picked.requestAt);
+    forms.pickerResponse.push(picked.responseAt);
+    await formContext.close();
   }
   await browser.close();
   real?.server.close();
@@ -383,9 +633,21 @@ async function main(): Promise<void> {
     `| ${rows1000.toLocaleString('en-US')}-row dataset page, "Next" in the app: data received → rows painted | ${ms(more.next1000)} | ≤ 300 ms |`,
     `| back navigation record → visited list: history.back() → rows painted | ${ms(more.back)} | — |`,
     `| API requests during back navigation (max over runs) | ${Math.max(...more.backRequests)} | 0 |`,
+    `| record view → "Edit" clicked → form's first input painted and enabled, the context's first form (form code not yet loaded; schema and record cached) | ${ms(forms.first)} | ≤ 200 ms |`,
+    `| the same, a second form (another record and endpoint; code cached) | ${ms(forms.cached)} | ≤ 200 ms |`,
+    `| relation picker (\`subject\` of a new session): keystroke → suggestions painted, **including the 250 ms debounce** | ${ms(forms.picker)} | ≤ 300 ms |`,
   ].join('\n');
-  console.log(table);
-  writeFileSync(join('bench', 'results', 'ui.md'), `# UI benchmark (\`npm run bench:ui\`)\n\n${table}\n`);
+  const notes = [
+    '',
+    `Where the form and picker time goes (medians): the first form fetched ${median(forms.firstCodeFiles)} code files, the last one received ${Math.round(median(forms.firstCode))} ms after the click, and ${Math.round(median(forms.firstLong))} ms of the time went in long tasks (≥ 50 ms: script evaluation and rendering); the second form fetched ${Math.max(...forms.cachedCodeFiles)} and spent ${Math.round(median(forms.cachedLong))} ms in long tasks; the picker's search request (typed \`${pick.slice(0, -1)}\`, then \`${pick.slice(-1)}\`) left ${Math.round(median(forms.pickerRequest))} ms after the keystroke and its response ended at ${Math.round(median(forms.pickerResponse))} ms.`,
+    '',
+    `The first form of run 1, from the click: code received (${forms.firstNames.join(', ')}).`,
+  ].join('\n');
+  console.log(`${table}\n${notes}`);
+  writeFileSync(
+    join('bench', 'results', 'ui.md'),
+    `# UI benchmark (\`npm run bench:ui\`)\n\n${table}\n${notes}\n`,
+  );
 }
 
 try {
