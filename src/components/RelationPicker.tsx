@@ -38,7 +38,7 @@ function useSuggestions(
   field: string,
   text: string,
 ): string[] {
-  const [typed] = useDebouncedValue(text, 250);
+  const [typed] = useDebouncedValue(text, 150);
   const searchable = model.endpoints[endpoint]?.filters.some((f) => f.name === 'django') ?? false;
   const query = useQuery({
     ...suggestionsQuery(instance, endpoint, field, typed, searchable),
