@@ -59,11 +59,18 @@ for (const instance of ['sandbox', 'coreapi', 'rootonly'] as const) {
       const subject = await newSubject(api);
       const nickname = String(subject['nickname']);
       const record = new RecordPage(page);
-      await page.goto(`/${instance}/subjects/${nickname}?tab=sessions`);
-      await page
-        .getByRole('button', { name: 'New sessions' })
-        .or(page.getByRole('link', { name: 'New sessions' }))
-        .click();
+      if (instance === 'rootonly') {
+        // The root list documents no filters, so a subject shows no reverse tabs there (a tab must be
+        // right or absent): the way in is the sessions list filtered by the Alyx query, then "New".
+        await page.goto(`/${instance}/sessions?subject=${nickname}`);
+        await page.getByTestId('new-record').click();
+      } else {
+        await page.goto(`/${instance}/subjects/${nickname}?tab=sessions`);
+        await page
+          .getByRole('button', { name: 'New sessions' })
+          .or(page.getByRole('link', { name: 'New sessions' }))
+          .click();
+      }
       const form = new FormPage(page);
       await form.expectOpen('POST');
       await expect(form.input('subject')).toHaveValue(nickname);

@@ -21,5 +21,10 @@ export function createNodeServer(fetch: FetchHandler): Server {
         PROXY_CSP,
       ),
   });
-  return createServer(listener);
+  const server = createServer(listener);
+  // Longer than any client's idle keep-alive: Node's default 5 s lets a client reuse a socket the
+  // server is closing (ECONNRESET on an innocent GET).
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+  return server;
 }

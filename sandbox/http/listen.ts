@@ -4,9 +4,14 @@ import type { Sandbox } from '../app.ts';
 import { ConnectionDropped } from './faults.ts';
 import { refuseHost } from './hosts.ts';
 
+/** How long an idle connection stays open. */
+export const KEEP_ALIVE_MS = 65_000;
+
 export interface Listening {
   url: string;
   port: number;
+  /** The Node server's idle keep-alive, for tests. */
+  keepAliveTimeout: number;
   close(): Promise<void>;
 }
 
@@ -36,6 +41,7 @@ export function listen(sandbox: Sandbox, port: number, host: string): Promise<Li
         resolve({
           url: `http://${shownHost}:${info.port}`,
           port: info.port,
+          keepAliveTimeout: 'keepAliveTimeout' in server ? server.keepAliveTimeout : 0,
           close: () =>
             new Promise<void>((done) => {
               if ('closeAllConnections' in server) server.closeAllConnections();
@@ -44,6 +50,12 @@ export function listen(sandbox: Sandbox, port: number, host: string): Promise<Li
         });
       },
     );
+    // Longer than any client's idle keep-alive (Node's default 5 s raced Playwright's reuse of an idle
+    // socket: ECONNRESET on a plain GET in e2e).
+    if ('keepAliveTimeout' in server) {
+      server.keepAliveTimeout = KEEP_ALIVE_MS;
+      server.headersTimeout = KEEP_ALIVE_MS + 1_000;
+    }
     server.once('error', reject);
   });
 }

@@ -1,0 +1,42 @@
+import { Agent, get } from 'node:http';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Sandbox } from '../app.ts';
+import { listen, type Listening } from './listen.ts';
+import { testSandbox } from './test-helpers.ts';
+
+let sandbox: Sandbox;
+let server: Listening;
+
+beforeAll(async () => {
+  sandbox = await testSandbox({});
+  server = await listen(sandbox, 0, '127.0.0.1');
+});
+
+afterAll(async () => {
+  await server.close();
+  await sandbox.close();
+});
+
+function fetchOn(agent: Agent): Promise<{ status: number; reused: boolean }> {
+  return new Promise((resolve, reject) => {
+    const req = get(`${server.url}/`, { agent }, (res) => {
+      res.resume();
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, reused: req.reusedSocket }));
+    });
+    req.on('error', reject);
+  });
+}
+
+// Node's default 5 s idle keep-alive closed sockets that e2e clients were about to reuse (ECONNRESET).
+it('keeps an idle keep-alive connection open past Node’s default 5 s (7 s idle)', async () => {
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  try {
+    expect((await fetchOn(agent)).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 7_000));
+    const second = await fetchOn(agent);
+    expect(second.status).toBe(200);
+    expect(second.reused, 'the second request reuses the idle socket').toBe(true);
+  } finally {
+    agent.destroy();
+  }
+}, 20_000);
