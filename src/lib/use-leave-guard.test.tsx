@@ -93,6 +93,16 @@ describe('useLeaveGuard with a real router', () => {
     expect((screen.getByLabelText('sex') as HTMLInputElement).value).toBe('F');
   });
 
+  it('names its close button, which means Stay', async () => {
+    const router = renderForm({ draftKept: true });
+    type('F');
+    fireEvent.click(screen.getByRole('link', { name: 'All subjects' }));
+    await screen.findByRole('dialog', { name: 'Leave without saving?' });
+    fireEvent.click(screen.getByRole('button', { name: 'Close and stay' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(router.state.location.pathname).toBe(FORM);
+  });
+
   it('Leave lets the held navigation through; the dialog says when changes will be lost', async () => {
     const router = renderForm({ draftKept: false });
     type('F');
