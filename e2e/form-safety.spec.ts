@@ -115,7 +115,7 @@ test.describe('form safety: drafts, leaving, conflicts', () => {
     await back.click();
     await expect(form.leaveDialog).toBeVisible();
     await expect(form.leaveDialog).toContainText('kept as a draft');
-    await form.leaveDialog.getByRole('button', { name: 'Stay' }).click();
+    await form.leaveDialog.getByRole('button', { name: 'Stay', exact: true }).click();
     await expect(form.leaveDialog).toHaveCount(0);
     await expect(page).toHaveURL(/\/~\/edit$/);
     await expect(form.input('description')).toHaveValue('not saved yet');
@@ -123,11 +123,11 @@ test.describe('form safety: drafts, leaving, conflicts', () => {
     // The browser's back button is held too.
     await page.goBack();
     await expect(form.leaveDialog).toBeVisible();
-    await form.leaveDialog.getByRole('button', { name: 'Stay' }).click();
+    await form.leaveDialog.getByRole('button', { name: 'Stay', exact: true }).click();
     await expect(page).toHaveURL(/\/~\/edit$/);
 
     await back.click();
-    await form.leaveDialog.getByRole('button', { name: 'Leave' }).click();
+    await form.leaveDialog.getByRole('button', { name: 'Leave', exact: true }).click();
     await expect(page).toHaveURL(new RegExp(`/${instance}/subjects/${nickname}$`));
     await expect(new RecordPage(page).field('description')).toHaveText('made by form-safety.spec');
     // What was typed is a draft, offered when the form is opened again.
