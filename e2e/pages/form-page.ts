@@ -10,6 +10,11 @@ export class FormPage {
   readonly readOnlyNotice: Locator;
   readonly oneCall: Locator;
   readonly curl: Locator;
+  readonly draftBanner: Locator;
+  readonly restoreDraft: Locator;
+  readonly discardDraft: Locator;
+  readonly leaveDialog: Locator;
+  readonly conflictDialog: Locator;
 
   constructor(readonly page: Page) {
     this.form = page.getByTestId('record-form');
@@ -20,6 +25,11 @@ export class FormPage {
     this.readOnlyNotice = page.getByTestId('read-only-account');
     this.oneCall = page.getByTestId('request-one');
     this.curl = page.getByTestId('request-curl');
+    this.draftBanner = page.getByTestId('draft-banner');
+    this.restoreDraft = this.draftBanner.getByRole('button', { name: 'Restore' });
+    this.discardDraft = this.draftBanner.getByRole('button', { name: 'Discard' });
+    this.leaveDialog = page.getByRole('dialog', { name: 'Leave without saving?' });
+    this.conflictDialog = page.getByRole('dialog', { name: 'Changed on the server meanwhile' });
   }
 
   async expectOpen(method: 'POST' | 'PATCH' | 'PUT'): Promise<void> {
@@ -52,5 +62,24 @@ export class FormPage {
 
   async fill(name: string, value: string): Promise<void> {
     await this.input(name).fill(value);
+  }
+
+  /** The conflict dialog's choice for one field: 'mine' or 'server'. */
+  conflictChoice(field: string, choice: 'mine' | 'server'): Locator {
+    return this.conflictDialog
+      .getByRole('radiogroup', { name: field })
+      .getByRole('radio', { name: choice === 'mine' ? 'Keep mine' : 'Take the server’s' });
+  }
+
+  /** Draft keys in this tab's sessionStorage (ADR 0020). */
+  async storedDrafts(): Promise<string[]> {
+    return this.page.evaluate(() =>
+      Object.keys(sessionStorage).filter((key) => key.startsWith('alyx-explorer:draft:')),
+    );
+  }
+
+  /** Waits until the debounced draft save has reached sessionStorage. */
+  async expectDraftStored(count = 1): Promise<void> {
+    await expect.poll(() => this.storedDrafts()).toHaveLength(count);
   }
 }

@@ -5,6 +5,7 @@ import { getToken, setToken } from '../api/auth/token-store.ts';
 import { AlyxError } from '../api/http/errors.ts';
 import { alyxKeys } from '../api/queries/keys.ts';
 import { loadDraft, saveDraft, startDraftCleanup, type DraftKey } from '../lib/form-drafts.ts';
+import { PASS_LEAVE_GUARD } from '../lib/use-leave-guard.ts';
 import { redirectOnUnauthorized } from './session-expiry.ts';
 
 const stopCleanup = startDraftCleanup();
@@ -21,10 +22,12 @@ describe('redirectOnUnauthorized', () => {
     setToken('sandbox', 'stale');
     saveDraft(KEY, { description: 'typed before the token expired' }, { description: '' });
     const navigations: string[] = [];
+    const states: unknown[] = [];
     const router = {
       state: { location: { pathname: '/sandbox/subjects/KS005/~/edit', search: '' } },
-      navigate: (to: string) => {
+      navigate: (to: string, options?: { state?: unknown }) => {
         navigations.push(to);
+        states.push(options?.state);
       },
     };
     const error = new AlyxError({ kind: 'unauthorized', status: 401, path: '/subjects/KS005' });
@@ -46,6 +49,8 @@ describe('redirectOnUnauthorized', () => {
     expect(getToken('sandbox')).toBeNull();
     expect(navigations).toHaveLength(1);
     expect(navigations[0]).toMatch(/^\/sandbox\/~\/login\?/);
+    // A dirty form's leave guard lets this one through (the draft is kept, see below).
+    expect(states[0]).toBe(PASS_LEAVE_GUARD);
     expect(loadDraft(KEY)?.values).toEqual({ description: 'typed before the token expired' });
   });
 });

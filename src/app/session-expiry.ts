@@ -3,10 +3,11 @@ import { clearToken } from '../api/auth/token-store.ts';
 import { isAlyxError } from '../api/http/errors.ts';
 import { isInstanceKey } from '../api/queries/keys.ts';
 import { parseAppPath, paths } from '../config/paths.ts';
+import { PASS_LEAVE_GUARD } from '../lib/use-leave-guard.ts';
 
 interface NavigatingRouter {
   state: { location: { pathname: string; search: string } };
-  navigate: (to: string, options?: { replace?: boolean }) => Promise<void> | void;
+  navigate: (to: string, options?: { replace?: boolean; state?: unknown }) => Promise<void> | void;
 }
 
 /**
@@ -23,5 +24,9 @@ export function redirectOnUnauthorized(
   const here = parseAppPath(pathname, search);
   if (!here.instance || here.view === 'login' || !isInstanceKey(query.queryKey, here.instance)) return;
   clearToken(here.instance, 'expired');
-  void router.navigate(paths.login(here.instance, `${pathname}${search}`), { replace: true });
+  // Past a dirty form's leave guard: the draft stays (reason 'expired') and is offered after login.
+  void router.navigate(paths.login(here.instance, `${pathname}${search}`), {
+    replace: true,
+    state: PASS_LEAVE_GUARD,
+  });
 }

@@ -116,4 +116,12 @@ describe('ConflictDialog', () => {
     expect(onCancel).toHaveBeenCalledTimes(2);
     expect(onContinue).not.toHaveBeenCalled();
   });
+
+  it('names its close button, which sends nothing either', async () => {
+    const { onContinue, onCancel } = renderDialog();
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Close without sending' }));
+    expect(onCancel).toHaveBeenCalledTimes(1);
+    expect(onContinue).not.toHaveBeenCalled();
+  });
 });

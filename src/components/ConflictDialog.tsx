@@ -101,7 +101,14 @@ function Choices({ conflicts, fields, links, onContinue, onCancel }: Omit<Confli
  */
 export function ConflictDialog({ opened, ...rest }: ConflictDialogProps) {
   return (
-    <Modal opened={opened} onClose={rest.onCancel} title="Changed on the server meanwhile" size="lg" centered>
+    <Modal
+      opened={opened}
+      onClose={rest.onCancel}
+      title="Changed on the server meanwhile"
+      size="lg"
+      centered
+      closeButtonProps={{ 'aria-label': 'Close without sending' }}
+    >
       {/* Remounted for each set of conflicts: earlier choices never carry over. */}
       {opened ? <Choices key={rest.conflicts.map((c) => c.field).join('\u0000')} {...rest} /> : null}
     </Modal>

@@ -16,7 +16,13 @@ export interface LeaveGuardDialogProps {
 /** "Leave without saving?" for useLeaveGuard. Closing it any way (Esc, ×, outside) means Stay. */
 export function LeaveGuardDialog({ opened, draftKept, onStay, onLeave }: LeaveGuardDialogProps) {
   return (
-    <Modal opened={opened} onClose={onStay} title="Leave without saving?" centered>
+    <Modal
+      opened={opened}
+      onClose={onStay}
+      title="Leave without saving?"
+      centered
+      closeButtonProps={{ 'aria-label': 'Close and stay' }}
+    >
       <Text size="sm">
         {draftKept
           ? 'Your changes are kept as a draft: open this form again to restore them.'

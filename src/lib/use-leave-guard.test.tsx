@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { Link, RouterProvider, createMemoryRouter, useNavigate, type DataRouter } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { LeaveGuardDialog } from '../components/LeaveGuardDialog.tsx';
-import { useLeaveGuard } from './use-leave-guard.ts';
+import { PASS_LEAVE_GUARD, useLeaveGuard } from './use-leave-guard.ts';
 
 const FORM = '/sandbox/subjects/KS005/~/edit';
 
@@ -50,6 +50,7 @@ function renderForm(props: { draftKept: boolean; failSubmit?: boolean }): DataRo
       { path: FORM, element: <Form {...props} /> },
       { path: '/sandbox/subjects', element: <h1>Subjects</h1> },
       { path: '/sandbox/subjects/KS005', element: <h1>KS005</h1> },
+      { path: '/sandbox/~/login', element: <h1>Log in</h1> },
     ],
     { initialEntries: ['/sandbox/subjects', FORM], initialIndex: 1 },
   );
@@ -90,6 +91,16 @@ describe('useLeaveGuard with a real router', () => {
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(router.state.location.pathname).toBe(FORM);
     expect((screen.getByLabelText('sex') as HTMLInputElement).value).toBe('F');
+  });
+
+  it('names its close button, which means Stay', async () => {
+    const router = renderForm({ draftKept: true });
+    type('F');
+    fireEvent.click(screen.getByRole('link', { name: 'All subjects' }));
+    await screen.findByRole('dialog', { name: 'Leave without saving?' });
+    fireEvent.click(screen.getByRole('button', { name: 'Close and stay' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(router.state.location.pathname).toBe(FORM);
   });
 
   it('Leave lets the held navigation through; the dialog says when changes will be lost', async () => {
@@ -144,5 +155,22 @@ describe('useLeaveGuard with a real router', () => {
     expect(beforeUnloadPrevented()).toBe(true);
     fireEvent.click(screen.getByRole('link', { name: 'All subjects' }));
     expect(await screen.findByRole('dialog', { name: 'Leave without saving?' })).toBeTruthy();
+  });
+
+  it('lets a navigation marked to pass go without asking (an expired session sent to login)', async () => {
+    const router = renderForm({ draftKept: true });
+    type('F');
+    await act(() => router.navigate('/sandbox/~/login', { replace: true, state: PASS_LEAVE_GUARD }));
+    expect(await screen.findByRole('heading', { name: 'Log in' })).toBeTruthy();
+    expect(router.state.location.pathname).toBe('/sandbox/~/login');
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('still asks for the same navigation without the mark', async () => {
+    const router = renderForm({ draftKept: true });
+    type('F');
+    await act(() => router.navigate('/sandbox/~/login', { replace: true }));
+    expect(await screen.findByRole('dialog', { name: 'Leave without saving?' })).toBeTruthy();
+    expect(router.state.location.pathname).toBe(FORM);
   });
 });

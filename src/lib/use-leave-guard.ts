@@ -19,9 +19,19 @@ export interface LeaveGuard {
   arm: () => void;
 }
 
+/**
+ * Navigation state for a navigation the app must make whatever the form holds (an expired session
+ * sent to login): the draft is kept, and asking would only strand the user on a dead form.
+ */
+export const PASS_LEAVE_GUARD = { leaveGuard: 'pass' } as const;
+
+function passes(state: unknown): boolean {
+  return typeof state === 'object' && state !== null && 'leaveGuard' in state && state.leaveGuard === 'pass';
+}
+
 /** Only leaving the form's path counts: a changed query or hash keeps the form mounted. */
 function leavesPath({ currentLocation, nextLocation }: Parameters<BlockerFunction>[0]): boolean {
-  return currentLocation.pathname !== nextLocation.pathname;
+  return currentLocation.pathname !== nextLocation.pathname && !passes(nextLocation.state);
 }
 
 export function useLeaveGuard(dirty: boolean): LeaveGuard {

@@ -10,17 +10,28 @@ import {
   updateRecordMutation,
   type WriteResult,
 } from '../../api/queries/record-mutations.ts';
-import type { AlyxRecord } from '../../api/queries/record-queries.ts';
+import { detailQuery, type AlyxRecord } from '../../api/queries/record-queries.ts';
 import type { ApiModel, FieldModel } from '../../api/schema/model.ts';
 import type { WriteMethod } from '../../api/schema/write-fields.ts';
+import { ConflictDialog } from '../../components/ConflictDialog.tsx';
+import { LeaveGuardDialog } from '../../components/LeaveGuardDialog.tsx';
 import { MethodBadge } from '../../components/MethodBadge.tsx';
 import { IconAlert } from '../../components/icons.tsx';
 import { ValueView, type ValueLinks } from '../../components/values/ValueView.tsx';
 import { paths } from '../../config/paths.ts';
+import {
+  checkBeforeWrite,
+  resolveConflicts,
+  type ConflictChoice,
+  type FieldConflict,
+} from '../../lib/edit-conflicts.ts';
+import { useFormDraft } from '../../lib/form-drafts.ts';
 import { showNotice } from '../../lib/notices.ts';
+import { useLeaveGuard } from '../../lib/use-leave-guard.ts';
 import { useReadOnly } from '../../lib/use-read-only.ts';
 import { resolveValueLink } from '../../lib/value-links.ts';
 import { ChangesSummary } from './ChangesSummary.tsx';
+import { DraftBanner } from './DraftBanner.tsx';
 import { FieldInput } from './FieldInput.tsx';
 import {
   initialCreateValue,
@@ -31,6 +42,7 @@ import {
   type FormValue,
 } from './form-values.ts';
 import { FormProblem } from './FormProblem.tsx';
+import { overlayFormValues } from './overlay-values.ts';
 import { buildPayload } from './payload.ts';
 import { RequestPreview } from './RequestPreview.tsx';
 import { useRecordForm } from './use-record-form.ts';
@@ -48,6 +60,16 @@ export interface RecordFormViewProps {
   prefill?: URLSearchParams;
   /** Called with the app path to go to after a successful write. */
   onDone: (path: string) => void;
+}
+
+type Values = Record<string, FormValue>;
+
+/** A conflict waiting for the user's choices, with the record as the server has it now. */
+interface PendingConflict {
+  conflicts: FieldConflict[];
+  opened: Values;
+  current: Values;
+  edited: Values;
 }
 
 const VERBS: Record<WriteMethod, string> = { POST: 'Create', PATCH: 'Save changes', PUT: 'Replace' };
@@ -104,6 +126,18 @@ export function RecordFormView({
     errors: {},
   });
   const controller = useRef<AbortController | null>(null);
+  // After a successful write nothing is a draft and nothing needs asking about any more.
+  const [saved, setSaved] = useState(false);
+  const unsaved = form.dirty && !saved;
+  const drafts = useFormDraft(
+    { instance: instance.name, endpoint: endpointName, lookup: lookup ?? null, method },
+    form.values,
+    { enabled: unsaved, original: form.original },
+  );
+  const guard = useLeaveGuard(unsaved);
+  const [checking, setChecking] = useState(false);
+  const [checkError, setCheckError] = useState<unknown>(null);
+  const [conflict, setConflict] = useState<PendingConflict | null>(null);
 
   const mutation = useMutation<WriteResult, Error, { body: Record<string, unknown>; signal?: AbortSignal }>(
     endpoint
@@ -153,15 +187,14 @@ export function RecordFormView({
   const nothingToSend = method === 'PATCH' && Object.keys(payload.body).length === 0;
   const clientErrors = Object.keys(payload.errors).length > 0;
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setAttempted(true);
-    if (mutation.isPending || clientErrors || nothingToSend || readOnlyAccount) return;
+  const busy = mutation.isPending || checking;
+
+  const send = (body: Record<string, unknown>, values: Values) => {
     const abort = new AbortController();
     controller.current = abort;
     setCancelled(false);
     mutation.mutate(
-      { body: payload.body, signal: abort.signal },
+      { body, signal: abort.signal },
       {
         onSuccess: (result) => {
           const target =
@@ -179,19 +212,75 @@ export function RecordFormView({
             href: target,
             linkLabel: 'Open the record',
           });
+          setSaved(true);
+          drafts.discard();
+          guard.disarm();
           onDone(target);
         },
         onError: (error) => {
+          guard.arm();
           if (error.name === 'AbortError') return;
           if (isAlyxError(error) && error.kind === 'validation') {
             const errors: Record<string, string> = {};
             for (const [name, messages] of Object.entries(error.fieldErrors))
               errors[name] = messages.join(' ');
-            setServerErrors({ values: form.values, errors });
+            setServerErrors({ values, errors });
           }
         },
       },
     );
+  };
+
+  /**
+   * Sends the edit rebased on the server's current record (resolveConflicts): the user's changes
+   * (or the server's value where they chose it) and the server's value everywhere else, so a PUT does
+   * not put back what another client changed. The current record becomes the form's base.
+   */
+  const sendRebased = (
+    pending: Omit<PendingConflict, 'conflicts'>,
+    choices: Record<string, ConflictChoice>,
+  ) => {
+    const resolved = overlayFormValues(
+      resolveConflicts({ ...pending, fields: writable, choices }),
+      pending.current,
+    );
+    form.reset(pending.current, resolved);
+    const rebased = buildPayload({ method, fields, values: resolved, original: pending.current });
+    if (Object.keys(rebased.errors).length > 0) return;
+    if (method === 'PATCH' && Object.keys(rebased.body).length === 0) return;
+    send(rebased.body, resolved);
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setAttempted(true);
+    if (busy || clientErrors || nothingToSend || readOnlyAccount) return;
+    if (method === 'POST' || lookup === undefined) {
+      send(payload.body, form.values);
+      return;
+    }
+    // Alyx has no conditional writes: re-read the record and compare before overwriting (ADR 0020).
+    const opened = form.original;
+    const edited = form.values;
+    const fresh: { values: Values } = { values: {} };
+    const fetchCurrent = async (): Promise<Values> => {
+      const current = await queryClient.fetchQuery({
+        ...detailQuery(instance, endpointName, lookup),
+        staleTime: 0,
+      });
+      fresh.values = initialValues(fields, method, current, undefined);
+      return fresh.values;
+    };
+    setChecking(true);
+    setCheckError(null);
+    checkBeforeWrite(fetchCurrent, opened, edited, writable)
+      .then((check) => {
+        if (!check.ok) setConflict({ conflicts: check.conflicts, opened, current: fresh.values, edited });
+        else if (method === 'PATCH') send(payload.body, edited);
+        else sendRebased({ opened, current: fresh.values, edited }, {});
+      })
+      .catch((error: unknown) => setCheckError(error))
+      .finally(() => setChecking(false));
   };
 
   const cancel = () => {
@@ -205,6 +294,14 @@ export function RecordFormView({
       ? paths.list(instance.name, endpointName)
       : paths.record(instance.name, endpointName, lookup);
   const showError = mutation.isError && mutation.error.name !== 'AbortError';
+
+  const restoreDraft = () => {
+    const draft = drafts.restore();
+    if (!draft) return;
+    // The draft's own base: a conflict check compares with what it was typed against.
+    const base = overlayFormValues(draft.original, form.original);
+    form.reset(base, overlayFormValues(draft.values, base));
+  };
 
   return (
     <Stack gap="md" maw={960} data-testid="record-form" data-method={method}>
@@ -244,7 +341,18 @@ export function RecordFormView({
           </Text>
         </Alert>
       ) : null}
+      {drafts.draft ? (
+        <DraftBanner draft={drafts.draft} onRestore={restoreDraft} onDiscard={drafts.discard} />
+      ) : null}
       {showError ? <FormProblem error={mutation.error} unplaced={unplaced} /> : null}
+      {checkError !== null ? (
+        <Stack gap={4} data-testid="check-failed">
+          <Text size="sm" fw={600}>
+            Could not re-read the record before sending, so nothing was sent. Your values are kept.
+          </Text>
+          <FormProblem error={checkError} unplaced={[]} />
+        </Stack>
+      ) : null}
       {cancelled ? (
         <Alert color="yellow" variant="light" title="Request cancelled" data-testid="request-cancelled">
           <Text size="sm">
@@ -267,7 +375,7 @@ export function RecordFormView({
                   onChange={(value) => form.setValue(field.name, value)}
                   error={errorFor(field)}
                   required={field.required && method !== 'PATCH'}
-                  disabled={mutation.isPending || readOnlyAccount}
+                  disabled={busy || readOnlyAccount}
                 />
               </div>
             ))}
@@ -301,11 +409,7 @@ export function RecordFormView({
           ) : null}
 
           <Group gap="xs">
-            <Button
-              type="submit"
-              loading={mutation.isPending}
-              disabled={mutation.isPending || nothingToSend || readOnlyAccount}
-            >
+            <Button type="submit" loading={busy} disabled={busy || nothingToSend || readOnlyAccount}>
               {VERBS[method]}
             </Button>
             {mutation.isPending ? (
@@ -338,6 +442,24 @@ export function RecordFormView({
           ) : null}
         </Stack>
       </form>
+      <LeaveGuardDialog
+        opened={guard.asking}
+        draftKept={drafts.draft === null}
+        onStay={guard.stay}
+        onLeave={guard.leave}
+      />
+      <ConflictDialog
+        opened={conflict !== null}
+        conflicts={conflict?.conflicts ?? []}
+        fields={fields}
+        links={links}
+        onContinue={(choices) => {
+          if (!conflict) return;
+          setConflict(null);
+          sendRebased(conflict, choices);
+        }}
+        onCancel={() => setConflict(null)}
+      />
     </Stack>
   );
 }
