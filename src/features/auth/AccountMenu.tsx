@@ -7,6 +7,7 @@ import { paths } from '../../config/paths.ts';
 import { IconUser } from '../../components/icons.tsx';
 import { clearAccount } from '../../lib/account-store.ts';
 import { useAccount } from '../../lib/use-account.ts';
+import { PASS_LEAVE_GUARD } from '../../lib/use-leave-guard.ts';
 import { useReadOnly } from '../../lib/use-read-only.ts';
 import { useToken } from '../../lib/use-token.ts';
 
@@ -31,10 +32,12 @@ export function AccountMenu({ instance }: { instance: InstanceConfig }) {
     );
   }
   const name = account.username ?? 'token';
-  const signOut = (): void => {
+  // Leave the page first: its queries, removed while it is still mounted, would refetch without a
+  // token (403s in the console). Logout drops drafts, so the leave guard need not ask.
+  const signOut = async (): Promise<void> => {
+    await navigate(paths.login(instance.name), { replace: true, state: PASS_LEAVE_GUARD });
     logout(queryClient, instance);
     clearAccount(instance.name);
-    void navigate(paths.login(instance.name), { replace: true });
   };
   // Plain controls rather than a dropdown menu: the header stays free of floating-ui on the first screen.
   return (
@@ -60,7 +63,7 @@ export function AccountMenu({ instance }: { instance: InstanceConfig }) {
           {name}
         </Text>
       </Group>
-      <Button variant="default" size="xs" onClick={signOut}>
+      <Button variant="default" size="xs" onClick={() => void signOut()}>
         Log out
       </Button>
     </Group>
