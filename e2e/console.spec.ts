@@ -28,6 +28,9 @@ test.describe('the raw request console', () => {
   test.beforeEach(async ({ page }) => {
     consoleErrors = watchConsoleErrors(page);
     await signIn(page, INSTANCE, DEMO_ACCOUNTS.admin, `/${INSTANCE}/subjects/${nickname}`);
+    // The header's Console link is prefilled from the page it is on: wait for the record, not just the
+    // login redirect (clicked mid-navigation it still named the instance page, path "/").
+    await new RecordPage(page).expectRecord(nickname);
   });
 
   test('opened from a record, prefilled: GET shows 200, headers, time, size and a link back to the record', async ({
