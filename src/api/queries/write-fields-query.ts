@@ -23,7 +23,7 @@ export interface WriteFields {
 const WRITE_FIELDS_STALE_TIME_MS = 24 * 60 * 60 * 1000;
 
 /** OPTIONS refusals that a form can live with: the model's fields are shown instead. */
-function refusalOf(error: unknown): WriteFields['refused'] | undefined {
+function optionsRefusalOf(error: unknown): WriteFields['refused'] | undefined {
   if (!isAlyxError(error)) return error instanceof Error ? 'unreadable' : undefined;
   switch (error.kind) {
     case 'forbidden':
@@ -80,7 +80,7 @@ export function writeFieldsQuery(
         fromOptions = optionsBody(endpointName, doc, method);
       } catch (error) {
         if (signal.aborted) throw error;
-        const refused = refusalOf(error);
+        const refused = optionsRefusalOf(error);
         if (refused) return fallback(refused);
         throw error;
       }
