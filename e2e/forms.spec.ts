@@ -204,7 +204,7 @@ test.describe('forms: refusals, pickers and accessibility on the sandbox', () =>
     expect(consoleErrors().filter((e) => !/status of 403/.test(e))).toEqual([]);
   });
 
-  test('the subject picker finds one subject among ~200 by typing, and a digits-only nickname', async ({
+  test('the subject picker finds one subject among ~200 by typing, says what it is, and finds a digits-only nickname', async ({
     page,
   }) => {
     const tag = Math.random().toString(36).slice(2, 8);
@@ -218,6 +218,8 @@ test.describe('forms: refusals, pickers and accessibility on the sandbox', () =>
     await form.fill('subject', tag);
     await expect(form.option(String(named['nickname']))).toBeVisible();
     await expect(form.options('subject')).toHaveCount(1);
+    // Each option says what it is: the subject's lab (and sex), not its nickname alone.
+    await expect(form.option(String(named['nickname']))).toContainText(`${String(named['lab'])} · `);
     await form.fill('subject', String(digits['nickname']));
     await form.option(String(digits['nickname'])).click();
     await expect(form.input('subject')).toHaveValue(String(digits['nickname']));

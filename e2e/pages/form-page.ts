@@ -57,7 +57,8 @@ export class FormPage {
 
   /** A picker's suggestion. */
   option(text: string): Locator {
-    return this.page.getByRole('option', { name: text, exact: true });
+    // A relation option also says what the record is; its lookup is the line of its own.
+    return this.page.getByRole('option').filter({ has: this.page.getByText(text, { exact: true }) });
   }
 
   async fill(name: string, value: string): Promise<void> {

@@ -62,7 +62,8 @@ export class ListPage {
 
   /** A suggestion a picker offers. */
   suggestion(text: string): Locator {
-    return this.page.getByRole('option', { name: text, exact: true });
+    // A relation option also says what the record is; its lookup is the line of its own.
+    return this.page.getByRole('option').filter({ has: this.page.getByText(text, { exact: true }) });
   }
 
   /** A body row (0 = first data row). */

@@ -5,12 +5,18 @@ import '@mantine/core/styles/Popover.layer.css';
 import '@mantine/core/styles/Combobox.layer.css';
 import '@mantine/core/styles/Pill.layer.css';
 import '@mantine/core/styles/PillsInput.layer.css';
-import { Autocomplete, TagsInput } from '@mantine/core';
-import { useState } from 'react';
+import {
+  Autocomplete,
+  TagsInput,
+  type ComboboxGenericItem,
+  type ComboboxLikeRenderOptionInput,
+} from '@mantine/core';
+import { useMemo, useState, type ReactNode } from 'react';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import classes from './RelationPicker.module.css';
 import type { InstanceConfig } from '../api/instances.ts';
-import { suggestionsQuery } from '../api/queries/suggestions.ts';
+import { suggestionsQuery, type Suggestion } from '../api/queries/suggestions.ts';
 import type { ApiModel } from '../api/schema/model.ts';
 
 interface RelationPickerProps {
@@ -37,14 +43,33 @@ function useSuggestions(
   endpoint: string,
   field: string,
   text: string,
-): string[] {
+): Suggestion[] {
   const [typed] = useDebouncedValue(text, 150);
   const searchable = model.endpoints[endpoint]?.filters.some((f) => f.name === 'django') ?? false;
   const query = useQuery({
     ...suggestionsQuery(instance, endpoint, field, typed, searchable),
     placeholderData: keepPreviousData,
   });
-  return query.data ?? [];
+  return query.data ?? NO_SUGGESTIONS;
+}
+
+const NO_SUGGESTIONS: Suggestion[] = [];
+
+/** Each option shows its lookup and, dimmed below it, what the record is (a subject's lab and sex). */
+function useOptionRenderer(suggestions: Suggestion[]) {
+  return useMemo(() => {
+    const descriptions = new Map(suggestions.map((s) => [s.value, s.description]));
+    return ({ option }: ComboboxLikeRenderOptionInput<ComboboxGenericItem>): ReactNode => {
+      const value = 'value' in option ? String(option.value) : '';
+      const description = descriptions.get(value);
+      return (
+        <span className={classes.option}>
+          <span>{value}</span>
+          {description ? <span className={classes.description}>{description}</span> : null}
+        </span>
+      );
+    };
+  }, [suggestions]);
 }
 
 /**
@@ -65,7 +90,9 @@ export function RelationPicker({
   disabled,
   size = 'xs',
 }: RelationPickerProps) {
-  const data = useSuggestions(instance, model, endpoint, field, value);
+  const suggestions = useSuggestions(instance, model, endpoint, field, value);
+  const data = useMemo(() => suggestions.map((s) => s.value), [suggestions]);
+  const renderOption = useOptionRenderer(suggestions);
 
   return (
     <Autocomplete
@@ -78,6 +105,7 @@ export function RelationPicker({
       value={value}
       onChange={onChange}
       data={data}
+      renderOption={renderOption}
       limit={SUGGESTIONS}
       clearable
       placeholder={`${endpoint} ${field}`}
@@ -108,6 +136,7 @@ export function MultiRelationPicker({
 }: MultiRelationPickerProps) {
   const [search, setSearch] = useState('');
   const suggestions = useSuggestions(instance, model, endpoint, field, search);
+  const renderOption = useOptionRenderer(suggestions);
   return (
     <TagsInput
       size={size}
@@ -120,7 +149,8 @@ export function MultiRelationPicker({
       onChange={onChange}
       searchValue={search}
       onSearchChange={setSearch}
-      data={suggestions.filter((option) => !value.includes(option))}
+      data={suggestions.map((s) => s.value).filter((option) => !value.includes(option))}
+      renderOption={renderOption}
       limit={SUGGESTIONS}
       clearable
       placeholder={`${endpoint} ${field}`}

@@ -10,13 +10,17 @@ import { createAlyxClient } from '../http/client.ts';
 import { sharedAlyxDir } from '../test-support/sandbox.ts';
 import { startSandboxInstance, type SandboxInstance } from '../../testing/sandbox-instance.ts';
 import { setToken } from '../auth/token-store.ts';
-import { suggestionValues, suggestionsQuery } from './suggestions.ts';
+import { suggestionsOf, suggestionsQuery } from './suggestions.ts';
 
-async function suggest(sandbox: SandboxInstance, endpoint: string, field: string, typed: string) {
+async function suggestOptions(sandbox: SandboxInstance, endpoint: string, field: string, typed: string) {
   const page = await new QueryClient().fetchQuery(
     suggestionsQuery(sandbox.instance, endpoint, field, typed, true),
   );
-  return suggestionValues(page, field, typed, true);
+  return suggestionsOf(page, endpoint, field, typed, true);
+}
+
+async function suggest(sandbox: SandboxInstance, endpoint: string, field: string, typed: string) {
+  return (await suggestOptions(sandbox, endpoint, field, typed)).map((option) => option.value);
 }
 
 describe('suggestions on the seeded sandbox', () => {
@@ -47,6 +51,16 @@ describe('suggestions on the seeded sandbox', () => {
     const some = await suggest(sandbox, 'subjects', 'nickname', '');
     const sample = some.find((v) => /[a-z]/i.test(v)) ?? '';
     expect(await suggest(sandbox, 'subjects', 'nickname', sample.slice(1, 4))).toContain(sample);
+  });
+
+  it('says what each option is: a subject by its lab and sex, a user by name', async () => {
+    const subjects = await suggestOptions(sandbox, 'subjects', 'nickname', '016023');
+    const created = subjects.find((option) => option.value === '016023');
+    expect(created?.description).toMatch(/^\S.* · U\b/);
+    const users = await suggestOptions(sandbox, 'users', 'username', '');
+    expect(users.length).toBeGreaterThan(1);
+    expect(users.some((option) => /\S/.test(option.description))).toBe(true);
+    expect(users.every((option) => option.description !== option.value)).toBe(true);
   });
 
   it('does not break on regex or Python-literal characters', async () => {

@@ -2,6 +2,13 @@ import { queryOptions } from '@tanstack/react-query';
 import type { Page } from '../http/client.ts';
 import type { InstanceConfig } from '../instances.ts';
 import { listQuery, type AlyxRecord } from './record-queries.ts';
+import { describeOption } from './suggestion-descriptions.ts';
+
+/** One value a picker offers, with what it is (`lab · sex · birth date` for a subject). */
+export interface Suggestion {
+  value: string;
+  description: string;
+}
 
 const SUGGESTIONS = 50;
 const WHOLE_LIST = 1000;
@@ -27,23 +34,27 @@ function containsLookup(field: string, text: string): string {
   return CONVERTED.test(text) ? `${field}__iregex,.*${escapeRegex(text)}` : `${field}__icontains,${text}`;
 }
 
-/** The distinct values of `field` in a page (filtered here when the server could not search). */
-export function suggestionValues(
+/** The distinct values of `field` in a page of `endpoint` (filtered here when the server could not search). */
+export function suggestionsOf(
   page: Page<AlyxRecord>,
+  endpoint: string,
   field: string,
   text: string,
   searchedOnServer: boolean,
-): string[] {
-  const values = new Set<string>();
+): Suggestion[] {
+  const described = new Map<string, string>();
   for (const row of page.results) {
     const value = row[field];
-    if (typeof value === 'string' && value) values.add(value);
+    if (typeof value === 'string' && value && !described.has(value)) {
+      described.set(value, describeOption(endpoint, row, field));
+    }
   }
   const needle = text.toLowerCase();
-  return [...values]
+  return [...described.keys()]
     .filter((value) => searchedOnServer || !needle || value.toLowerCase().includes(needle))
     .sort()
-    .slice(0, 200);
+    .slice(0, 200)
+    .map((value) => ({ value, description: described.get(value) ?? '' }));
 }
 
 /**
@@ -65,7 +76,7 @@ export function suggestionsQuery(
   const list = listQuery(instance, endpoint, params);
   return queryOptions({
     ...list,
-    select: (page: Page<AlyxRecord>): string[] => suggestionValues(page, field, text, searchable),
+    select: (page: Page<AlyxRecord>): Suggestion[] => suggestionsOf(page, endpoint, field, text, searchable),
     staleTime: 5 * 60_000,
   });
 }
