@@ -226,6 +226,22 @@ test.describe('forms: refusals, pickers and accessibility on the sandbox', () =>
     expect(consoleErrors()).toEqual([]);
   });
 
+  test('a JSON field’s editor undoes and redoes what was typed', async ({ page }) => {
+    await signIn(page, instance, DEMO_ACCOUNTS.admin, `/${instance}/sessions/~/new`);
+    const form = new FormPage(page);
+    await form.expectOpen('POST');
+    const editor = page.getByTestId('json-editor').first().getByRole('textbox');
+    await editor.click();
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type('{"typed": 1}');
+    await expect(editor).toHaveText('{"typed": 1}');
+    await page.keyboard.press('ControlOrMeta+z');
+    await expect(editor).not.toContainText('typed');
+    await page.keyboard.press('ControlOrMeta+Shift+z');
+    await expect(editor).toHaveText('{"typed": 1}');
+    expect(consoleErrors()).toEqual([]);
+  });
+
   test('the forms pass axe in light and dark at 1280 and 800 px', async ({ page }) => {
     test.setTimeout(240_000);
     const subject = await newSubject(api);

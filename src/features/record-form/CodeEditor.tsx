@@ -1,6 +1,7 @@
+import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { json } from '@codemirror/lang-json';
 import { EditorState } from '@codemirror/state';
-import { EditorView, lineNumbers } from '@codemirror/view';
+import { EditorView, keymap, lineNumbers } from '@codemirror/view';
 import { useEffect, useRef } from 'react';
 
 interface CodeEditorProps {
@@ -47,6 +48,10 @@ export function CodeEditor({ value, onChange, labelledBy, describedBy, disabled 
         doc: value,
         extensions: [
           lineNumbers(),
+          // Undo and redo (Ctrl/Cmd-Z, Ctrl/Cmd-Shift-Z) and the usual editing keys. Tab is left to
+          // move focus, so the editor never traps keyboard users.
+          history(),
+          keymap.of([...defaultKeymap, ...historyKeymap]),
           json(),
           theme,
           EditorView.lineWrapping,
