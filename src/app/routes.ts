@@ -1,7 +1,11 @@
 import type { RouteObject } from 'react-router';
 import { LoadingState } from '../components/LoadingState.tsx';
 import { RouteErrorBoundary } from '../components/RouteErrorBoundary.tsx';
+import { registerViewPreload } from '../lib/view-preload.ts';
 import { AppLayout } from './layout/AppLayout.tsx';
+
+const recordFormRoute = () => import('./routes/record-form-route.tsx');
+registerViewPreload('form', recordFormRoute);
 
 /**
  * One route object per view, each a lazy module exporting `Component`, `ErrorBoundary` and maybe
@@ -25,9 +29,9 @@ export const appRoutes: RouteObject[] = [
           { path: '~/console', lazy: () => import('./routes/console-route.tsx') },
           { path: ':endpoint', lazy: () => import('./routes/list-route.tsx') },
           { path: ':endpoint/~/docs', lazy: () => import('./routes/docs-route.tsx') },
-          { path: ':endpoint/~/new', lazy: () => import('./routes/record-form-route.tsx') },
-          { path: ':endpoint/:lookup/~/edit', lazy: () => import('./routes/record-form-route.tsx') },
-          { path: ':endpoint/:lookup/~/replace', lazy: () => import('./routes/record-form-route.tsx') },
+          { path: ':endpoint/~/new', lazy: recordFormRoute },
+          { path: ':endpoint/:lookup/~/edit', lazy: recordFormRoute },
+          { path: ':endpoint/:lookup/~/replace', lazy: recordFormRoute },
           { path: ':endpoint/:lookup', lazy: () => import('./routes/record-route.tsx') },
           { path: '*', lazy: () => import('./routes/not-found-route.tsx') },
         ],

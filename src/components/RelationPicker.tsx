@@ -43,12 +43,15 @@ function useSuggestions(
   endpoint: string,
   field: string,
   text: string,
+  wanted: boolean,
 ): Suggestion[] {
   const [typed] = useDebouncedValue(text, 150);
   const searchable = model.endpoints[endpoint]?.filters.some((f) => f.name === 'django') ?? false;
   const query = useQuery({
     ...suggestionsQuery(instance, endpoint, field, typed, searchable),
     placeholderData: keepPreviousData,
+    // A form has several pickers; none asks its endpoint until the user comes to it.
+    enabled: wanted,
   });
   return query.data ?? NO_SUGGESTIONS;
 }
@@ -90,7 +93,8 @@ export function RelationPicker({
   disabled,
   size = 'xs',
 }: RelationPickerProps) {
-  const suggestions = useSuggestions(instance, model, endpoint, field, value);
+  const [wanted, setWanted] = useState(false);
+  const suggestions = useSuggestions(instance, model, endpoint, field, value, wanted);
   const data = useMemo(() => suggestions.map((s) => s.value), [suggestions]);
   const renderOption = useOptionRenderer(suggestions);
 
@@ -104,6 +108,8 @@ export function RelationPicker({
       description={description}
       value={value}
       onChange={onChange}
+      onFocus={() => setWanted(true)}
+      onMouseEnter={() => setWanted(true)}
       data={data}
       renderOption={renderOption}
       limit={SUGGESTIONS}
@@ -135,7 +141,8 @@ export function MultiRelationPicker({
   size = 'xs',
 }: MultiRelationPickerProps) {
   const [search, setSearch] = useState('');
-  const suggestions = useSuggestions(instance, model, endpoint, field, search);
+  const [wanted, setWanted] = useState(false);
+  const suggestions = useSuggestions(instance, model, endpoint, field, search, wanted);
   const renderOption = useOptionRenderer(suggestions);
   return (
     <TagsInput
@@ -149,6 +156,8 @@ export function MultiRelationPicker({
       onChange={onChange}
       searchValue={search}
       onSearchChange={setSearch}
+      onFocus={() => setWanted(true)}
+      onMouseEnter={() => setWanted(true)}
       data={suggestions.map((s) => s.value).filter((option) => !value.includes(option))}
       renderOption={renderOption}
       limit={SUGGESTIONS}

@@ -1,4 +1,5 @@
 import { Button, Group } from '@mantine/core';
+import { useEffect } from 'react';
 import { Link } from 'react-router';
 import type { InstanceConfig } from '../api/instances.ts';
 import type { ApiModel, EndpointModel } from '../api/schema/model.ts';
@@ -7,6 +8,7 @@ import { paths, queryString } from '../config/paths.ts';
 import { localNaiveNow } from '../lib/naive-datetime.ts';
 import { useDetailWriteMethods } from '../lib/use-detail-write-methods.ts';
 import { useReadOnly } from '../lib/use-read-only.ts';
+import { preloadView, preloadViewWhenIdle } from '../lib/view-preload.ts';
 
 const NOT_FIELDS = new Set(['limit', 'offset', 'ordering', 'django']);
 
@@ -38,6 +40,7 @@ interface WriteLinkProps {
 /** A link to a form, or — for an account that can only read — a disabled control saying so. */
 function WriteLink({ instance, to, label, testId }: WriteLinkProps) {
   const readOnly = useReadOnly(instance);
+  useEffect(() => (readOnly ? undefined : preloadViewWhenIdle('form')), [readOnly]);
   if (readOnly)
     return (
       <Button size="xs" variant="default" disabled data-testid={testId} title="This account can only read">
@@ -45,7 +48,15 @@ function WriteLink({ instance, to, label, testId }: WriteLinkProps) {
       </Button>
     );
   return (
-    <Button component={Link} to={to} size="xs" variant="default" data-testid={testId}>
+    <Button
+      component={Link}
+      to={to}
+      size="xs"
+      variant="default"
+      data-testid={testId}
+      onMouseEnter={() => preloadView('form')}
+      onFocus={() => preloadView('form')}
+    >
       {label}
     </Button>
   );
