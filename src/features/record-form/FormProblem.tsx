@@ -1,9 +1,9 @@
 import '@mantine/core/styles/List.layer.css';
 import { Alert, List, Stack, Text } from '@mantine/core';
 import { isAlyxError } from '../../api/http/errors.ts';
-import { refusalOf } from '../../api/queries/record-mutations.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { IconAlert } from '../../components/icons.tsx';
+import { explainWriteFailure } from '../../lib/write-failure.ts';
 
 interface FormProblemProps {
   error: unknown;
@@ -18,39 +18,21 @@ interface FormProblemProps {
  * record) and everything else through the app's ErrorState.
  */
 export function FormProblem({ error, unplaced, onRetry }: FormProblemProps) {
-  const refusal = refusalOf(error);
-  if (refusal === 'read-only')
+  const failure = explainWriteFailure(error, 'write', 'this record');
+  if (failure.kind === 'read-only' || failure.kind === 'protected')
     return (
       <Alert
         role="alert"
         color="orange"
         variant="light"
-        title="This account can only read"
+        title={failure.title}
         icon={<IconAlert />}
-        data-error-kind="read-only"
+        data-error-kind={failure.kind}
       >
         <Text size="sm">
-          The instance refused the write: this account may browse but not create, edit or delete. Nothing was
-          written; your values are still here. Log in with an account that may write to send them.
+          {failure.text} Your values are still here
+          {failure.kind === 'read-only' ? ': log in with an account that may write to send them.' : '.'}
         </Text>
-      </Alert>
-    );
-  if (refusal === 'protected')
-    return (
-      <Alert
-        role="alert"
-        color="orange"
-        variant="light"
-        title="This record is protected"
-        icon={<IconAlert />}
-        data-error-kind="protected"
-      >
-        <Stack gap={4}>
-          <Text size="sm">
-            The instance refuses changes to this record. Other records can still be written.
-          </Text>
-          {isAlyxError(error) && error.detail ? <Text size="sm">{error.detail}</Text> : null}
-        </Stack>
       </Alert>
     );
   if (isAlyxError(error) && error.kind === 'validation') {
@@ -60,12 +42,12 @@ export function FormProblem({ error, unplaced, onRetry }: FormProblemProps) {
         role="alert"
         color="red"
         variant="light"
-        title="The instance rejected the values"
+        title={failure.title}
         icon={<IconAlert />}
         data-error-kind="validation"
       >
         <Stack gap={4}>
-          <Text size="sm">Nothing was written. Correct the marked fields and send again.</Text>
+          <Text size="sm">{failure.text} Correct the marked fields and send again.</Text>
           {messages.length > 0 ? (
             <List size="sm">
               {messages.map((message, index) => (
