@@ -7,10 +7,10 @@ import { Alert, Button, Code, Group, Modal, Stack, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { isAlyxError } from '../../api/http/errors.ts';
-import { deleteRecordMutation, refusalOf } from '../../api/queries/record-mutations.ts';
+import { deleteRecordMutation } from '../../api/queries/record-mutations.ts';
 import { paths } from '../../config/paths.ts';
 import { useReadOnly } from '../../lib/use-read-only.ts';
+import { explainWriteFailure } from '../../lib/write-failure.ts';
 import { useDetailContext } from './detail-context.ts';
 
 interface DeleteRecordButtonProps {
@@ -18,69 +18,6 @@ interface DeleteRecordButtonProps {
   lookup: string;
   /** The record's title as the view shows it. */
   title: string;
-}
-
-interface Failure {
-  title: string;
-  text: string;
-  /** Whether trying again can help (a lost connection, a throttle, a server error). */
-  retry: boolean;
-}
-
-function explainFailure(error: unknown, what: string): Failure {
-  if (isAlyxError(error) && refusalOf(error) === 'protected')
-    return {
-      title: 'This record is protected',
-      text: `The instance refuses to delete ${what}: ${error.detail ?? 'protected'}. Nothing was deleted; other records can still be deleted.`,
-      retry: false,
-    };
-  if (!isAlyxError(error))
-    return {
-      title: 'Delete failed',
-      text: error instanceof Error ? error.message : String(error),
-      retry: true,
-    };
-  const detail = error.detail ? ` The server said: ${error.detail}` : '';
-  switch (error.kind) {
-    case 'forbidden':
-      return {
-        title: 'This account can only read',
-        text: `The instance refused the delete (403). Nothing was deleted.${detail}`,
-        retry: false,
-      };
-    case 'unauthorized':
-      return { title: 'Not logged in', text: `Log in again to delete.${detail}`, retry: false };
-    case 'not-found':
-      return {
-        title: 'Not found',
-        text: `The instance has no ${what} any more (404): someone may have deleted it already.`,
-        retry: false,
-      };
-    case 'method':
-      return {
-        title: 'Delete not allowed here',
-        text: `This endpoint does not accept DELETE (405).${detail}`,
-        retry: false,
-      };
-    case 'throttled':
-      return {
-        title: 'Throttled',
-        text: 'The instance asks to slow down; wait a moment and try again.',
-        retry: true,
-      };
-    case 'network':
-      return {
-        title: 'The instance could not be reached',
-        text: 'No answer arrived, so the record may or may not be deleted: reload the record to check.',
-        retry: true,
-      };
-    default:
-      return {
-        title: `The instance failed (${error.status ?? 'no status'})`,
-        text: `Nothing is known to be deleted.${detail}`,
-        retry: true,
-      };
-  }
 }
 
 /** Delete, where the detail route offers it, after a confirmation naming the record. */
@@ -118,7 +55,7 @@ export function DeleteRecordButton({ endpointName, lookup, title }: DeleteRecord
     setOpen(false);
     mutation.reset();
   };
-  const failure = mutation.isError ? explainFailure(mutation.error, name) : null;
+  const failure = mutation.isError ? explainWriteFailure(mutation.error, 'delete', name) : null;
 
   return (
     <>
