@@ -11,39 +11,29 @@ import { AlyxError } from '../http/errors.ts';
 import { clientFor, type InstanceConfig } from '../instances.ts';
 import { discoverApi } from '../schema/discover.ts';
 import type { ApiModel } from '../schema/model.ts';
-import {
-  loadSandboxModule,
-  serveOverHttp,
-  type HttpServer,
-  type SandboxInstance,
-} from '../test-support/sandbox.ts';
+import { startServedSandbox, type ServedSandbox } from '../test-support/sandbox.ts';
 import { goToResolve, resolveLookupQuery } from './go-to.ts';
 import { alyxKeys } from './keys.ts';
 import { detailQuery, listQuery, reverseCountQuery } from './record-queries.ts';
 import { rowKey } from './row-key.ts';
 import { apiModelQuery } from './schema-query.ts';
 
-const sandboxModule = await loadSandboxModule();
-
 describe('queries, auth and go-to against the sandbox', () => {
-  let sandbox: SandboxInstance;
-  let server: HttpServer;
+  let served: ServedSandbox;
   let instance: InstanceConfig;
   let model: ApiModel;
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
 
   beforeAll(async () => {
-    sandbox = await sandboxModule.createSandbox({ dataDir: null });
-    server = await serveOverHttp(sandbox);
-    instance = { name: 'h4-sandbox', url: server.baseUrl, proxy: false, baseUrl: server.baseUrl };
+    served = await startServedSandbox();
+    instance = served.instanceNamed('h4-sandbox');
     await loginWithPassword(instance, 'admin', 'admin');
     model = await queryClient.fetchQuery(apiModelQuery(instance));
   });
 
   afterAll(async () => {
     queryClient.clear();
-    await server?.close();
-    await sandbox?.close();
+    await served?.close();
   });
 
   it('discovers the sandbox API from all its sources', () => {
@@ -127,7 +117,7 @@ describe('queries, auth and go-to against the sandbox', () => {
     });
     expect(await goToResolve(instance, 'ffffffff', model)).toBeNull();
 
-    expect(await goToResolve(instance, `${server.baseUrl}/sessions?subject=KS005`, model)).toMatchObject({
+    expect(await goToResolve(instance, `${served.baseUrl}/sessions?subject=KS005`, model)).toMatchObject({
       instance: instance.name,
       endpoint: 'sessions',
       query: 'subject=KS005',

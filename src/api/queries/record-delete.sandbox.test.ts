@@ -5,18 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginWithPassword } from '../auth/login.ts';
 import { AlyxError } from '../http/errors.ts';
 import { clientFor, type InstanceConfig } from '../instances.ts';
-import {
-  loadSandboxModule,
-  serveOverHttp,
-  type HttpServer,
-  type SandboxInstance,
-} from '../test-support/sandbox.ts';
+import { startServedSandbox, type ServedSandbox } from '../test-support/sandbox.ts';
 import { endpointCountQuery } from './count-queries.ts';
 import { alyxKeys } from './keys.ts';
 import { deleteRecordMutation, refusalOf } from './record-mutations.ts';
 import { detailQuery, listQuery, type AlyxRecord } from './record-queries.ts';
-
-const sandboxModule = await loadSandboxModule();
 
 async function runDelete(
   queryClient: QueryClient,
@@ -37,18 +30,16 @@ async function runDelete(
 }
 
 describe('deleteRecordMutation against the sandbox', () => {
-  let sandbox: SandboxInstance;
-  let server: HttpServer;
+  let served: ServedSandbox;
   let admin: InstanceConfig;
   let readOnly: InstanceConfig;
   let lab: string;
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
 
   beforeAll(async () => {
-    sandbox = await sandboxModule.createSandbox({ dataDir: null });
-    server = await serveOverHttp(sandbox);
-    admin = { name: 'del-admin', url: server.baseUrl, proxy: false, baseUrl: server.baseUrl };
-    readOnly = { name: 'del-public', url: server.baseUrl, proxy: false, baseUrl: server.baseUrl };
+    served = await startServedSandbox();
+    admin = served.instanceNamed('del-admin');
+    readOnly = served.instanceNamed('del-public');
     await loginWithPassword(admin, 'admin', 'admin');
     await loginWithPassword(readOnly, 'public', 'public');
     const labs = await clientFor(admin).listPage<{ name: string }>('labs', { limit: 1 });
@@ -57,8 +48,7 @@ describe('deleteRecordMutation against the sandbox', () => {
 
   afterAll(async () => {
     queryClient.clear();
-    await server?.close();
-    await sandbox?.close();
+    await served?.close();
   });
 
   async function createSubject(): Promise<string> {

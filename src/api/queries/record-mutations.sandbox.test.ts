@@ -9,22 +9,14 @@ import { loginWithPassword } from '../auth/login.ts';
 import { AlyxError } from '../http/errors.ts';
 import type { InstanceConfig } from '../instances.ts';
 import type { ApiModel, EndpointModel } from '../schema/model.ts';
-import {
-  loadSandboxModule,
-  serveOverHttp,
-  type HttpServer,
-  type SandboxInstance,
-} from '../test-support/sandbox.ts';
+import { startServedSandbox, type ServedSandbox } from '../test-support/sandbox.ts';
 import { alyxKeys } from './keys.ts';
 import { createRecordMutation, updateRecordMutation, type WriteVariables } from './record-mutations.ts';
 import { detailQuery, listQuery, reverseCountQuery, type AlyxRecord } from './record-queries.ts';
 import { apiModelQuery } from './schema-query.ts';
 
-const sandboxModule = await loadSandboxModule();
-
 describe('record mutations against the sandbox', () => {
-  let sandbox: SandboxInstance;
-  let server: HttpServer;
+  let served: ServedSandbox;
   let admin: InstanceConfig;
   let publicInstance: InstanceConfig;
   let model: ApiModel;
@@ -38,10 +30,9 @@ describe('record mutations against the sandbox', () => {
     new MutationObserver(queryClient, options).mutate(variables) as Promise<T>;
 
   beforeAll(async () => {
-    sandbox = await sandboxModule.createSandbox({ dataDir: null });
-    server = await serveOverHttp(sandbox);
-    admin = { name: 'm-admin', url: server.baseUrl, proxy: false, baseUrl: server.baseUrl };
-    publicInstance = { name: 'm-public', url: server.baseUrl, proxy: false, baseUrl: server.baseUrl };
+    served = await startServedSandbox();
+    admin = served.instanceNamed('m-admin');
+    publicInstance = served.instanceNamed('m-public');
     await loginWithPassword(admin, 'admin', 'admin');
     await loginWithPassword(publicInstance, 'public', 'public');
     model = await queryClient.fetchQuery(apiModelQuery(admin));
@@ -49,8 +40,7 @@ describe('record mutations against the sandbox', () => {
 
   afterAll(async () => {
     queryClient.clear();
-    await server?.close();
-    await sandbox?.close();
+    await served?.close();
   });
 
   const someSubject = async (): Promise<AlyxRecord> => {

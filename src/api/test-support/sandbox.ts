@@ -68,3 +68,24 @@ export async function serveOverHttp(sandbox: SandboxInstance): Promise<HttpServe
     );
   });
 }
+
+export interface ServedSandbox {
+  baseUrl: string;
+  /** An instance of the app's config pointing at this sandbox (tokens are kept per name). */
+  instanceNamed(name: string): { name: string; url: string; proxy: false; baseUrl: string };
+  close(): Promise<void>;
+}
+
+/** A fresh in-memory seeded sandbox served over real HTTP on loopback, for query and mutation tests. */
+export async function startServedSandbox(): Promise<ServedSandbox> {
+  const sandbox = await (await loadSandboxModule()).createSandbox({ dataDir: null });
+  const server = await serveOverHttp(sandbox);
+  return {
+    baseUrl: server.baseUrl,
+    instanceNamed: (name) => ({ name, url: server.baseUrl, proxy: false, baseUrl: server.baseUrl }),
+    close: async () => {
+      await server.close();
+      await sandbox.close();
+    },
+  };
+}
