@@ -1,13 +1,20 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { JSDOM } from 'jsdom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from './app.ts';
 import { ConfigError, loadInstances, publicInstances, type InstanceConfig } from './config.ts';
 
 const INDEX =
   '<!doctype html><html><head><title>x</title><script type="module" src="/assets/index-Ab12Cd.js"></script></head><body><div id="root"></div></body></html>';
+// jsdom ships no types (and @types/jsdom is not a dependency): the one constructor this file uses.
+const JSDOM_MODULE = 'jsdom';
+const { JSDOM } = (await import(JSDOM_MODULE)) as unknown as {
+  JSDOM: new (
+    html: string,
+    options: { runScripts: 'dangerously'; beforeParse: (window: Window) => void },
+  ) => { window: Window };
+};
 const BREAKOUT = '</script><script>alert(1)</script><!--<script>';
 
 let workDir: string;
