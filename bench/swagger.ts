@@ -101,6 +101,7 @@ interface Load {
   ms: number;
   gzip: number;
   files: number;
+  names: string[];
   timeline: Record<string, number>;
 }
 
@@ -134,13 +135,14 @@ async function load(browser: Browser, url: string, token?: string): Promise<Load
       [token, INSTANCE] as const,
     );
   const page = await context.newPage();
-  const bodies: Promise<number>[] = [];
+  const bodies: Promise<[string, number]>[] = [];
   page.on('response', (res) => {
-    if (/\.(js|css)$/.test(new URL(res.url()).pathname))
+    const name = new URL(res.url()).pathname;
+    if (/\.(js|css)$/.test(name))
       bodies.push(
         res.body().then(
-          (b) => gzipSync(b).length,
-          () => 0,
+          (b) => [name, gzipSync(b).length],
+          () => [name, 0],
         ),
       );
   });
@@ -153,8 +155,9 @@ async function load(browser: Browser, url: string, token?: string): Promise<Load
   const sizes = await Promise.all(bodies);
   const result = {
     ms,
-    gzip: sizes.reduce((a, b) => a + b, 0),
+    gzip: sizes.reduce((a, [, b]) => a + b, 0),
     files: sizes.length,
+    names: sizes.map(([name, size]) => `${name.split('/').at(-1) ?? ''} ${(size / 1024).toFixed(1)}`),
     timeline: token ? await timeline(page) : {},
   };
   await context.close();
@@ -228,6 +231,7 @@ async function main(): Promise<void> {
     ratioMax: Math.max(...ratios),
     explorerGzip: explorer[0]?.gzip ?? NaN,
     explorerFiles: explorer[0]?.files ?? NaN,
+    explorerNames: explorer[0]?.names ?? [],
     swaggerGzip: swagger[0]?.gzip ?? NaN,
     swaggerFiles: swagger[0]?.files ?? NaN,
     timeline: Object.fromEntries(steps.map((s) => [s, median(explorer.map((e) => e.timeline[s] ?? NaN))])),
