@@ -131,18 +131,28 @@ function main(): void {
     },
   );
 
-  run(bin('tsx'), ['bench/ui.ts', '--runs', RUNS]);
-  rows.push(
-    ...tableRows(readFileSync(join(RESULTS, 'ui.md'), 'utf8'), `\`npm run bench:ui -- --runs ${RUNS}\``),
-  );
-
   const sandboxArgs = ['--scale', '1', '--requests', '50'];
-  rows.push(
-    ...sandboxRows(
-      run(bin('tsx'), ['bench/sandbox.ts', ...sandboxArgs]),
-      `\`npm run bench:sandbox -- ${sandboxArgs.join(' ')}\``,
-    ),
-  );
+  const sandboxCommand = `\`npm run bench:sandbox -- ${sandboxArgs.join(' ')}\``;
+  const uiCommand = `\`npm run bench:ui -- --runs ${RUNS}\``;
+  // A benchmark that fails still gets its row, so the table never silently loses one.
+  const failed = (command: string, error: unknown): Row => ({
+    measure: 'did not complete',
+    command,
+    result: error instanceof Error ? error.message : String(error),
+    target: '—',
+    peer: '',
+  });
+  try {
+    rows.push(...sandboxRows(run(bin('tsx'), ['bench/sandbox.ts', ...sandboxArgs]), sandboxCommand));
+  } catch (error) {
+    rows.push(failed(sandboxCommand, error));
+  }
+  try {
+    run(bin('tsx'), ['bench/ui.ts', '--runs', RUNS]);
+    rows.push(...tableRows(readFileSync(join(RESULTS, 'ui.md'), 'utf8'), uiCommand));
+  } catch (error) {
+    rows.push(failed(uiCommand, error));
+  }
 
   const cell = (text: string) => text.replace(/\|/g, '\\|');
   const table = [
