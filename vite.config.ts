@@ -1,12 +1,64 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type HtmlTagDescriptor, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+
+/** The route modules of the first screen of a signed-in instance (`/:instance`, src/app/routes.ts). */
+const FIRST_SCREEN_ROUTES = ['src/app/routes/instance-route.tsx', 'src/app/routes/overview-route.tsx'];
+
+/**
+ * Preloads the first screen's route chunks (and their imports and CSS) from the HTML, so the browser
+ * fetches them beside the entry instead of after it has run and the router asked for them (ADR 0022).
+ */
+function preloadFirstScreen(): Plugin {
+  return {
+    name: 'explorer-preload-first-screen',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, { bundle }) {
+        if (!bundle) return html;
+        const chunks = Object.values(bundle).filter((item) => item.type === 'chunk');
+        const files = new Set<string>();
+        const css = new Set<string>();
+        const visit = (fileName: string) => {
+          const chunk = chunks.find((item) => item.fileName === fileName);
+          if (!chunk || files.has(fileName)) return;
+          files.add(fileName);
+          for (const file of chunk.viteMetadata?.importedCss ?? []) css.add(file);
+          chunk.imports.forEach(visit);
+        };
+        for (const route of FIRST_SCREEN_ROUTES) {
+          const chunk = chunks.find((item) => item.facadeModuleId?.endsWith(route));
+          if (!chunk) throw new Error(`no chunk for ${route}: update FIRST_SCREEN_ROUTES`);
+          visit(chunk.fileName);
+        }
+        const tags: HtmlTagDescriptor[] = [
+          ...[...files]
+            .filter((file) => !html.includes(`/${file}"`))
+            .map((file) => ({
+              tag: 'link',
+              attrs: { rel: 'modulepreload', crossorigin: true, href: `/${file}` },
+              injectTo: 'head' as const,
+            })),
+          ...[...css]
+            .filter((file) => !html.includes(`/${file}"`))
+            .map((file) => ({
+              tag: 'link',
+              attrs: { rel: 'preload', as: 'style', crossorigin: true, href: `/${file}` },
+              injectTo: 'head' as const,
+            })),
+        ];
+        return { html, tags };
+      },
+    },
+  };
+}
 
 // The dev server proxies each configured Alyx instance on the same origin, with the same table
 // as the production app server (server/), because Alyx sends no CORS headers.
 export default defineConfig(async () => {
   const { alyxProxyPlugin } = await import('./server/vite-plugin.ts');
   return {
-    plugins: [react(), alyxProxyPlugin()],
+    plugins: [react(), alyxProxyPlugin(), preloadFirstScreen()],
     server: { host: '127.0.0.1', port: Number(process.env.PORT ?? 5173), strictPort: true },
     preview: { host: '127.0.0.1' },
     build: { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 600 },

@@ -49,7 +49,13 @@ describe('the app server', () => {
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toMatch(/^text\/html/);
     expect(response.headers['cache-control']).toBe('no-cache');
-    expect(response.body).toBe(INDEX);
+    // The shell carries the instance table (server/index-html.ts), so the app does not ask for it.
+    expect(response.body).toBe(
+      INDEX.replace(
+        '</head>',
+        '<script type="application/json" id="explorer-instances">[{"name":"sandbox","url":"http://127.0.0.1:9","proxy":true,"baseUrl":"/api/sandbox"}]</script></head>',
+      ),
+    );
   });
 
   it('serves hashed assets with immutable caching, compressed as the client prefers', async () => {

@@ -1,10 +1,12 @@
 import { Hono } from 'hono';
 import type { HttpBindings } from '@hono/node-server';
 import type { InstanceConfig } from './config.ts';
+import { publicInstances } from './config.ts';
 import { createHostCheck, misdirected } from './hosts.ts';
 import { createProxyHandler, isProxyPath } from './proxy.ts';
 import type { ProxyOptions } from './proxy.ts';
 import { PROXY_CSP, appCsp, withSecurityHeaders } from './security-headers.ts';
+import { injectInstanceTable } from './index-html.ts';
 import { createStaticHandler } from './static.ts';
 import type { StaticHandler } from './static.ts';
 
@@ -27,7 +29,10 @@ export interface ExplorerApp {
 /** The production app server: the Host check, the same-origin proxy, the instance list, and the built SPA. */
 export function createApp(options: AppOptions): ExplorerApp {
   const proxy = createProxyHandler(options.instances, options.proxy);
-  const staticFiles = createStaticHandler(options.distDir);
+  const shellInstances = publicInstances(options.instances);
+  const staticFiles = createStaticHandler(options.distDir, (html) =>
+    injectInstanceTable(html, shellInstances),
+  );
   const hostAllowed = createHostCheck(options.allowedHosts ?? [], options.bindHost);
   const csp = appCsp({
     connectOrigins: options.instances

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -22,6 +23,8 @@ interface CachedFile {
   mtimeMs: number;
   size: number;
   body: Buffer;
+  /** Set when the body is not the file's own bytes (the app shell with the instance table). */
+  etag?: string;
   encoded: Partial<Record<Encoding, Promise<Buffer>>>;
 }
 
@@ -35,9 +38,26 @@ export interface StaticHandler {
  * Static files of the production build, with long caching for hashed `/assets/*`, br/gzip compression
  * (computed once per file, kept in memory: the build is a few MB), and the SPA shell for any other page.
  */
-export function createStaticHandler(root: string): StaticHandler {
+export function createStaticHandler(
+  root: string,
+  /** Applied to index.html once per version of the file (the server puts the instance table in it). */
+  transformIndex: (html: string) => string = (html) => html,
+): StaticHandler {
   const absoluteRoot = path.resolve(root);
   const cache = new Map<string, CachedFile>();
+  const shells = new WeakMap<CachedFile, CachedFile>();
+
+  /** The app shell as served: transformed, with an ETag of its own bytes (a new instance table is a new shell). */
+  function shellOf(file: CachedFile): CachedFile {
+    let shell = shells.get(file);
+    if (!shell) {
+      const body = Buffer.from(transformIndex(file.body.toString('utf8')));
+      const hash = createHash('sha256').update(body).digest('base64url').slice(0, 16);
+      shell = { mtimeMs: file.mtimeMs, size: body.byteLength, body, etag: `W/"${hash}"`, encoded: {} };
+      shells.set(file, shell);
+    }
+    return shell;
+  }
 
   async function load(file: string): Promise<CachedFile | undefined> {
     const info = await stat(file).catch(() => undefined);
@@ -77,7 +97,7 @@ export function createStaticHandler(root: string): StaticHandler {
     cacheControl: string,
   ): Promise<Response> {
     const contentType = getMimeType(filePath) ?? 'application/octet-stream';
-    const etag = `W/"${file.size.toString(16)}-${Math.floor(file.mtimeMs).toString(16)}"`;
+    const etag = file.etag ?? `W/"${file.size.toString(16)}-${Math.floor(file.mtimeMs).toString(16)}"`;
     const headers = new Headers({
       'content-type': contentType,
       'cache-control': cacheControl,
@@ -117,6 +137,7 @@ export function createStaticHandler(root: string): StaticHandler {
     const inside = !decoded.includes('\0') && !relative.startsWith('..') && !path.isAbsolute(relative);
     if (inside && relative !== '' && !decoded.endsWith('/')) {
       const file = await load(filePath);
+      if (file && relative === 'index.html') return respond(req, shellOf(file), filePath, REVALIDATE_CACHE);
       if (file) {
         return respond(
           req,
@@ -135,7 +156,7 @@ export function createStaticHandler(root: string): StaticHandler {
     const indexPath = path.join(absoluteRoot, 'index.html');
     const index = await load(indexPath);
     if (!index) return new Response('The build has no index.html: run npm run build', { status: 500 });
-    return respond(req, index, indexPath, REVALIDATE_CACHE);
+    return respond(req, shellOf(index), indexPath, REVALIDATE_CACHE);
   };
 
   async function warm(): Promise<void> {

@@ -1,6 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { RouterContextProvider, type DataRouter, type RouteObject } from 'react-router';
-import { refusalOf } from '../api/queries/record-mutations.ts';
 import { parseAppPath } from '../config/paths.ts';
 import { markReadOnly } from '../lib/account-store.ts';
 import { createQueryClient, type QueryClientHooks } from '../lib/query-client.ts';
@@ -28,10 +27,13 @@ export function createExplorer(
   const queryClient = makeQueryClient({
     onQueryError: (error, query) => redirectOnUnauthorized(router, error, query),
     onMutationError: (error) => {
-      // A protected record's 403 says nothing about the account; only a blanket refusal makes it read-only.
-      if (!router || refusalOf(error) !== 'read-only') return;
+      if (!router) return;
       const here = parseAppPath(router.state.location.pathname);
-      if (here.instance) markReadOnly(here.instance);
+      // Loaded on the first failed write, not with the first screen: every view that writes has it already.
+      void import('../api/queries/record-mutations.ts').then(({ refusalOf }) => {
+        // A protected record's 403 says nothing about the account; only a blanket refusal makes it read-only.
+        if (refusalOf(error) === 'read-only' && here.instance) markReadOnly(here.instance);
+      });
     },
   });
   prepare?.(queryClient);

@@ -1,9 +1,10 @@
 import { queryOptions } from '@tanstack/react-query';
 import { createAlyxClient } from '../http/client.ts';
+import { injectedInstances } from '../injected-instances.ts';
 import { parseInstances, type InstanceConfig } from '../instances.ts';
 import { alyxKeys } from './keys.ts';
 
-/** `GET /__explorer/instances` from the app server (same origin). */
+/** The instance table: from the app shell when the app server put it there, else `GET /__explorer/instances`. */
 export function instancesQuery() {
   return queryOptions({
     queryKey: alyxKeys.instances(),
@@ -13,6 +14,7 @@ export function instancesQuery() {
       });
       return parseInstances(data);
     },
+    initialData: injectedInstances,
     staleTime: Infinity,
   });
 }

@@ -9,10 +9,7 @@ import type { AlyxClient } from '../http/client.ts';
 import { AlyxError, isAlyxError } from '../http/errors.ts';
 import type { ApiModel, EndpointModel } from './model.ts';
 import { mergeModels } from './merge.ts';
-import { parseCoreApi } from './parse-coreapi.ts';
 import { parseOpenApi } from './parse-openapi.ts';
-import { parseOptions } from './parse-options.ts';
-import { parseRoot } from './parse-root.ts';
 import { applyRelations } from './relations.ts';
 
 export interface DiscoverOptions {
@@ -67,6 +64,8 @@ async function probeOptions(
     .filter(needsOptions)
     .slice(0, options.maxOptionsRequests ?? 60);
   if (todo.length === 0) return undefined;
+  // Loaded only when needed: with OpenAPI (every Alyx since 2024) no endpoint lacks fields (ADR 0022).
+  const { parseOptions } = await import('./parse-options.ts');
   const found: Record<string, EndpointModel> = {};
   let refused = false;
   const queue = [...todo];
@@ -106,17 +105,19 @@ export async function discoverApi(client: AlyxClient, options: DiscoverOptions =
       await client.get('/api/schema', { format: 'json' }, { signal, expectFailure: true }),
       builtAt,
     );
-  const fetchCoreApi = async (): Promise<ApiModel> =>
-    parseCoreApi(
-      await client.get('/docs/', undefined, {
-        signal,
-        accept: 'application/coreapi+json',
-        expectFailure: true,
-      }),
-      builtAt,
-    );
-  const fetchRoot = async (): Promise<ApiModel> =>
-    parseRoot(await client.get('/', undefined, { signal, expectFailure: true }), builtAt);
+  // The fallback parsers load on demand, keeping them out of the first screen's code (ADR 0022).
+  const fetchCoreApi = async (): Promise<ApiModel> => {
+    const doc = await client.get('/docs/', undefined, {
+      signal,
+      accept: 'application/coreapi+json',
+      expectFailure: true,
+    });
+    return (await import('./parse-coreapi.ts')).parseCoreApi(doc, builtAt);
+  };
+  const fetchRoot = async (): Promise<ApiModel> => {
+    const doc = await client.get('/', undefined, { signal, expectFailure: true });
+    return (await import('./parse-root.ts')).parseRoot(doc, builtAt);
+  };
 
   // OpenAPI is complete where it exists; the frozen CoreAPI document (throttled at 20/min) and the
   // root list are only asked for when it is missing, unless every source is wanted.
