@@ -74,6 +74,8 @@ test('the token stays out of form snippets, the console (curl, deep links, bodie
   page,
   request,
 }) => {
+  // A form, the console, an error and a logout with a second login, on a shared sandbox.
+  test.slow();
   const urls: string[] = [];
   recordUrls(page, urls);
   const logs: string[] = [];
@@ -138,16 +140,19 @@ test('the token stays out of form snippets, the console (curl, deep links, bodie
   const refetched = page.waitForRequest(
     (r) => new URL(r.url()).pathname === `/api/sandbox/subjects/${nickname}`,
   );
-  await new LoginPage(page).loginWithPassword(DEMO_ACCOUNTS.admin.username, DEMO_ACCOUNTS.admin.password);
-  await page.goto(`/sandbox/subjects/${nickname}`);
+  await signIn(page, 'sandbox', DEMO_ACCOUNTS.admin, `/sandbox/subjects/${nickname}`);
   await refetched;
 
   expect(
     logs.filter((line) => line.includes(token)),
     'console logs',
   ).toEqual([]);
+  // The one request that must carry it: the console query the test itself typed the token into.
+  const typed = `/api/sandbox/subjects?token=${token}&limit=1`;
   expect(
-    urls.filter((url) => url.includes(token) || decodeURIComponent(url).includes(token)),
+    urls.filter(
+      (url) => !url.endsWith(typed) && (url.includes(token) || decodeURIComponent(url).includes(token)),
+    ),
     'URLs',
   ).toEqual([]);
 });
