@@ -1,6 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
+import { adminApi } from './support/alyx-api.ts';
 import { DEMO_ACCOUNTS } from './support/stack.ts';
 import { AppShell } from './pages/app-shell.ts';
+import { ConsolePage } from './pages/console-page.ts';
+import { FormPage } from './pages/form-page.ts';
 import { ListPage } from './pages/list-page.ts';
 import { LoginPage, signIn } from './pages/login-page.ts';
 
@@ -65,4 +68,91 @@ test('a new tab with no signed-in tab shows the login page', async ({ context })
   const page = await context.newPage();
   await page.goto('/sandbox/sessions');
   await new LoginPage(page).expectShown();
+});
+
+test('the token stays out of form snippets, the console (curl, deep links, bodies), logs, error reports and URLs; logout empties the cache', async ({
+  page,
+  request,
+}) => {
+  // A form, the console, an error and a logout with a second login, on a shared sandbox.
+  test.slow();
+  const urls: string[] = [];
+  recordUrls(page, urls);
+  const logs: string[] = [];
+  page.on('console', (message) => logs.push(message.text()));
+  page.on('pageerror', (error) => logs.push(String(error)));
+  const api = await adminApi(request);
+  const labs = await api.get<{ results: { name: string }[] }>('/labs?limit=1');
+  const nickname = `tokens-${Date.now().toString(36)}`;
+  await api.send('POST', '/subjects', { nickname, lab: labs.results[0]?.name, sex: 'U' });
+
+  await signIn(page, 'sandbox', DEMO_ACCOUNTS.admin, `/sandbox/subjects/${nickname}/~/edit`);
+  const token = (await page.evaluate((key) => sessionStorage.getItem(key), TOKEN_KEY)) ?? '';
+  expect(token.length).toBeGreaterThan(10);
+  const expectNoToken = async (where: string) => {
+    expect(await page.content(), `${where}: the page`).not.toContain(token);
+    expect(decodeURIComponent(page.url()), `${where}: the URL`).not.toContain(token);
+  };
+
+  // The forms' curl and ONE snippets: a placeholder, never the token.
+  const form = new FormPage(page);
+  await form.expectOpen('PATCH');
+  await form.fill('description', 'snippets must not hold the token');
+  await form.showRequest.click();
+  await expect(form.curl).toContainText('$ALYX_TOKEN');
+  await expect(form.oneCall).toBeVisible();
+  for (const snippet of [form.curl, form.oneCall]) expect(await snippet.textContent()).not.toContain(token);
+  await expectNoToken('form snippets');
+  await form.expectDraftStored();
+  const drafts = await form.storedDrafts();
+  for (const key of drafts)
+    expect(await page.evaluate((k) => sessionStorage.getItem(k), key)).not.toContain(token);
+
+  // The console: its curl masks the token; a token typed into a body or query is masked in the deep link.
+  const consolePage = new ConsolePage(page);
+  await page.goto(`/sandbox/~/console?method=GET&path=${encodeURIComponent(`/subjects/${nickname}`)}`);
+  await expect(consolePage.heading).toBeVisible();
+  await expect(consolePage.curl).toContainText('Authorization: Token ***');
+  await consolePage.request('GET', `/subjects/${nickname}`);
+  await expectNoToken('console GET');
+  await consolePage.request('GET', '/subjects', { query: `token=${token}&limit=1` });
+  expect(decodeURIComponent(page.url()), 'console deep link with a token in the query').not.toContain(token);
+  await consolePage.request('POST', '/subjects', {
+    body: JSON.stringify({ nickname: '', auth_token: token }),
+  });
+  await expect(consolePage.status).toHaveText(/^400\b/);
+  expect(decodeURIComponent(page.url()), 'console deep link with a token in the body').not.toContain(token);
+  expect(await consolePage.curl.textContent()).not.toContain(token);
+
+  // An error report (a failed request's panel) names the path, not the token.
+  await page.goto('/sandbox/subjects/no-such-subject-for-tokens');
+  await expect(new AppShell(page).error(/Not found/)).toBeVisible();
+  await expectNoToken('error report');
+
+  // Logout: the token, the drafts and the cached records are gone; back in, the record is fetched again.
+  await page.goto(`/sandbox/subjects/${nickname}`);
+  await expect(page.getByRole('main').getByRole('heading', { level: 2 })).toBeVisible();
+  await new AppShell(page).logout();
+  await new LoginPage(page).expectShown();
+  expect(
+    await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('alyx-explorer:'))),
+  ).toEqual([]);
+  const refetched = page.waitForRequest(
+    (r) => new URL(r.url()).pathname === `/api/sandbox/subjects/${nickname}`,
+  );
+  await signIn(page, 'sandbox', DEMO_ACCOUNTS.admin, `/sandbox/subjects/${nickname}`);
+  await refetched;
+
+  expect(
+    logs.filter((line) => line.includes(token)),
+    'console logs',
+  ).toEqual([]);
+  // The one request that must carry it: the console query the test itself typed the token into.
+  const typed = `/api/sandbox/subjects?token=${token}&limit=1`;
+  expect(
+    urls.filter(
+      (url) => !url.endsWith(typed) && (url.includes(token) || decodeURIComponent(url).includes(token)),
+    ),
+    'URLs',
+  ).toEqual([]);
 });

@@ -1,5 +1,6 @@
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
+import { serveHostileAlyx } from './hostile-alyx.ts';
 
 /** What a hostile page does when its script runs: visible to the test through the explorer's own origin. */
 export const PWNED_PATH = '/__explorer/pwned';
@@ -15,14 +16,12 @@ const PWN_PAGE = `<!doctype html><html><head><title>hostile</title></head><body>
 
 const SVG = `<svg xmlns="http://www.w3.org/2000/svg"><script>fetch(${JSON.stringify(PWNED_PATH)} + '?svg=1')</script></svg>`;
 
-/** A tiny Alyx look-alike gone bad, on loopback: `/` is a JSON root, the rest attacks. */
+/** A tiny Alyx look-alike gone bad, on loopback: hostile records and schema (hostile-alyx.ts), pages that attack. */
 export function startHostileServer(port: number, explorerUrl: string): Server {
   const server = createServer((req, res) => {
     const pathname = (req.url ?? '/').split('?')[0];
-    if (pathname === '/') {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ sessions: '/sessions' }));
-    } else if (pathname === '/pwn.html') {
+    if (serveHostileAlyx(req, res, `http://127.0.0.1:${port}`)) return;
+    if (pathname === '/pwn.html') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-disposition': 'inline' });
       res.end(PWN_PAGE);
     } else if (pathname === '/pwn.svg') {

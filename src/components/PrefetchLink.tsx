@@ -30,7 +30,7 @@ export function PrefetchLink({
       <Anchor
         href={link.href}
         target="_blank"
-        rel="noreferrer"
+        rel="noopener noreferrer"
         title={title ?? link.href}
         size="sm"
         inherit={inherit}

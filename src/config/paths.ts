@@ -75,6 +75,18 @@ export function consoleBodyForUrl(method: string, body: string | undefined): str
   return text.length > MAX_URL_BODY ? undefined : text;
 }
 
+/** JSON body text with secret-named values masked; the text unchanged when it holds none (or is not JSON). */
+export function maskBodyText(body: string): string {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return body;
+  }
+  const masked = JSON.stringify(maskValue(parsed));
+  return masked === JSON.stringify(parsed) ? body : masked;
+}
+
 /** The query with the values of secret-named keys masked. */
 export function maskQuery(query: string): string {
   const entries = [...new URLSearchParams(query)];

@@ -83,7 +83,7 @@ export function LoginView({ instance, next }: { instance: InstanceConfig; next?:
               Log in to {instance.name}
             </Title>
             <Text size="sm" c="dimmed">
-              <Anchor href={instance.url} target="_blank" rel="noreferrer">
+              <Anchor href={instance.url} target="_blank" rel="noopener noreferrer">
                 {instance.url}
               </Anchor>
             </Text>

@@ -103,7 +103,7 @@ export function InstanceOverview({ instance }: { instance: InstanceConfig }) {
     <Stack gap="lg" maw={1000}>
       <div>
         <Title order={1}>{instance.name}</Title>
-        <Anchor href={instance.url} target="_blank" rel="noreferrer" size="sm">
+        <Anchor href={instance.url} target="_blank" rel="noopener noreferrer" size="sm">
           {instance.url}
         </Anchor>
         <Text size="sm" c="dimmed">

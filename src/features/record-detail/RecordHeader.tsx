@@ -51,7 +51,7 @@ export function RecordHeader({ endpointName, lookup, title, alyxUrl, partial, fe
                 component="a"
                 href={alyxUrl}
                 target="_blank"
-                rel="noreferrer"
+                rel="noopener noreferrer"
                 size="xs"
                 variant="default"
               >

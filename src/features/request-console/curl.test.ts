@@ -28,3 +28,19 @@ describe('curlCommand', () => {
     ).not.toContain('data-raw');
   });
 });
+
+describe('curlCommand masks secrets typed into the request, as the deep link does', () => {
+  it('a secret-named query value and body value become ***', () => {
+    const command = curlCommand({
+      method: 'POST',
+      url: 'https://alyx.org/subjects?token=abc123&limit=1',
+      body: '{"nickname": "x", "auth_token": "abc123", "nested": {"password": "hunter2"}}',
+      withToken: true,
+    });
+    expect(command).not.toContain('abc123');
+    expect(command).not.toContain('hunter2');
+    expect(command).toContain('limit=1');
+    expect(command).toContain('"nickname":"x"');
+    expect(command).toContain('"auth_token":"***"');
+  });
+});

@@ -1,4 +1,6 @@
-/** The console's request as a shell command, token masked. */
+/** The console's request as a shell command, token and secret-named values masked (as in its deep link). */
+
+import { maskBodyText, maskQuery } from '../../config/paths.ts';
 
 function quote(text: string): string {
   return `'${text.replace(/'/g, `'\\''`)}'`;
@@ -16,9 +18,12 @@ export interface CurlInput {
 export function curlCommand({ method, url, body, withToken }: CurlInput): string {
   const parts = ['curl'];
   if (method !== 'GET') parts.push('-X', method);
-  parts.push(quote(url), '-H', quote('Accept: application/json'));
+  const queryAt = url.indexOf('?');
+  const shownUrl = queryAt === -1 ? url : `${url.slice(0, queryAt)}?${maskQuery(url.slice(queryAt + 1))}`;
+  parts.push(quote(shownUrl), '-H', quote('Accept: application/json'));
   if (withToken) parts.push('-H', quote('Authorization: Token ***'));
   const sendsBody = method !== 'GET' && method !== 'OPTIONS' && body !== undefined && body.trim() !== '';
-  if (sendsBody) parts.push('-H', quote('Content-Type: application/json'), '--data-raw', quote(body));
+  if (sendsBody)
+    parts.push('-H', quote('Content-Type: application/json'), '--data-raw', quote(maskBodyText(body)));
   return parts.join(' ');
 }
