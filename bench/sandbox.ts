@@ -285,12 +285,12 @@ function markdown(reports: readonly ScaleReport[], options: Options, notes: read
     '',
     '## Requests',
     '',
-    '| scale | request | n | p50 ms | p95 ms | req/s | failed |',
-    '| ---: | --- | ---: | ---: | ---: | ---: | ---: |',
+    '| engine | scale | request | n | p50 ms | p95 ms | req/s | failed | p50 vs scale 1 |',
+    '| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...reports.flatMap((r) =>
       r.results.map(
         (x) =>
-          `| ${r.scale} | \`${x.name}\` | ${x.requests} | ${ms(x.p50)} | ${ms(x.p95)} | ${x.perSecond.toFixed(0)} | ${x.errors} | ${ratioToScale1(reports, r, x)} |`,
+          `| ${r.engine} | ${r.scale} | \`${x.name}\` | ${x.requests} | ${ms(x.p50)} | ${ms(x.p95)} | ${x.perSecond.toFixed(0)} | ${x.errors} | ${ratioToScale1(reports, r, x)} |`,
       ),
     ),
     '',
