@@ -1,8 +1,11 @@
 /**
- * Sandbox benchmark (`npm run bench:sandbox -- [--scale 1,50] [--requests 200] [--concurrency 4]`).
- * Starts an in-memory sandbox per scale, serves it on a random loopback port over real HTTP,
- * and measures cold start and the latency of the requests the explorer makes most.
- * Prints a Markdown report and writes it to bench/results/sandbox.md.
+ * Sandbox benchmark (`npm run bench:sandbox -- [--scale 1,50] [--requests 200] [--concurrency 4]
+ * [--engine pglite,postgres] [--json PATH]`).
+ * Starts a fresh sandbox per engine and scale (in-memory PGlite; PostgreSQL from
+ * SANDBOX_BENCH_DATABASE_URL, or a throwaway Debian cluster when root), serves it on a random
+ * loopback port over real HTTP, and measures cold start and the latency of the requests the
+ * explorer makes most. Prints a Markdown report, writes it to bench/results/sandbox.md and,
+ * with --json, the same numbers as JSON.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
@@ -12,15 +15,26 @@ import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createSandbox, type Sandbox } from '../sandbox/app.ts';
+import { clusterUnavailable, startCluster } from '../scripts/postgres-cluster.mjs';
+
+type Engine = 'pglite' | 'postgres';
 
 interface Options {
   scales: number[];
   requests: number;
   concurrency: number;
+  /** Engines to run; postgres only when a server is available (else noted and skipped). */
+  engines: Engine[];
+  json?: string;
 }
 
 function parseArgs(argv: readonly string[]): Options {
-  const options: Options = { scales: [1, 50], requests: 200, concurrency: 4 };
+  const options: Options = {
+    scales: [1, 50],
+    requests: 200,
+    concurrency: 4,
+    engines: ['pglite', 'postgres'],
+  };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = (argv[i] ?? '').split('=', 2);
     const value = inline ?? argv[++i] ?? '';
@@ -32,7 +46,16 @@ function parseArgs(argv: readonly string[]): Options {
     if (flag === '--scale') options.scales = value.split(',').map(int);
     else if (flag === '--requests') options.requests = int(value);
     else if (flag === '--concurrency') options.concurrency = int(value);
-    else throw new Error(`unknown option ${String(flag)} (use --scale N[,M], --requests N, --concurrency N)`);
+    else if (flag === '--json') options.json = value;
+    else if (flag === '--engine') {
+      options.engines = value.split(',').map((e) => {
+        if (e !== 'pglite' && e !== 'postgres') throw new Error(`--engine is pglite or postgres, got "${e}"`);
+        return e;
+      });
+    } else
+      throw new Error(
+        `unknown option ${String(flag)} (use --scale N[,M], --requests N, --concurrency N, --engine pglite[,postgres], --json PATH)`,
+      );
   }
   return options;
 }
@@ -121,6 +144,7 @@ async function json<T>(response: Response): Promise<T> {
 }
 
 interface ScaleReport {
+  engine: Engine;
   scale: number;
   createMs: number;
   firstOkMs: number;
@@ -130,9 +154,25 @@ interface ScaleReport {
   results: Result[];
 }
 
-async function benchScale(scale: number, options: Options): Promise<ScaleReport> {
+async function benchScale(
+  engine: Engine,
+  postgresUrl: string | null,
+  scale: number,
+  options: Options,
+): Promise<ScaleReport> {
   const t0 = performance.now();
-  const sandbox = await createSandbox({ dataDir: null, seed: { scale } });
+  // A fresh schema per run, dropped after: every run seeds, like a cold in-memory PGlite.
+  const storage =
+    engine === 'postgres' && postgresUrl
+      ? {
+          postgres: {
+            url: postgresUrl,
+            schema: `sandbox_bench_${scale}_${process.pid}`,
+            dropSchemaOnClose: true,
+          },
+        }
+      : {};
+  const sandbox = await createSandbox({ dataDir: null, seed: { scale }, ...storage });
   const createMs = performance.now() - t0;
   const server = await listen(sandbox);
   try {
@@ -198,6 +238,7 @@ async function benchScale(scale: number, options: Options): Promise<ScaleReport>
       ),
     );
     return {
+      engine,
       scale,
       createMs,
       firstOkMs,
@@ -212,10 +253,17 @@ async function benchScale(scale: number, options: Options): Promise<ScaleReport>
   }
 }
 
+function ratioToScale1(reports: readonly ScaleReport[], report: ScaleReport, result: Result): string {
+  const base = reports
+    .find((r) => r.engine === report.engine && r.scale === 1)
+    ?.results.find((x) => x.name === result.name);
+  return base && report.scale !== 1 ? `${(result.p50 / base.p50).toFixed(2)}×` : '';
+}
+
 const ms = (v: number): string => (v >= 100 ? v.toFixed(0) : v.toFixed(1));
 const thousands = (v: number): string => v.toLocaleString('en-US');
 
-function markdown(reports: readonly ScaleReport[], options: Options): string {
+function markdown(reports: readonly ScaleReport[], options: Options, notes: readonly string[]): string {
   const lines = [
     '# Sandbox benchmark',
     '',
@@ -223,25 +271,26 @@ function markdown(reports: readonly ScaleReport[], options: Options): string {
       .loadavg()
       .map((l) => l.toFixed(1))
       .join(' ')} at the end.`,
-    `In-memory PGlite, real HTTP on a random loopback port, ${options.requests} requests per row, concurrency ${options.concurrency}; latency counts until the body is read.`,
+    `Engines: in-memory PGlite${reports.some((r) => r.engine === 'postgres') ? ' and a local PostgreSQL server (node-postgres, loopback)' : ''}; real HTTP on a random loopback port, ${options.requests} requests per row, concurrency ${options.concurrency}; latency counts until the body is read.`,
+    ...notes.map((n) => `${n}`),
     '',
     '## Cold start',
     '',
-    '| scale | subjects | sessions | datasets | files | createSandbox (seed included) | → first 200 | process start → first 200 | RSS after |',
-    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| engine | scale | subjects | sessions | datasets | files | createSandbox (seed included) | → first 200 | process start → first 200 | RSS after |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...reports.map(
       (r) =>
-        `| ${r.scale} | ${thousands(r.counts.subjects ?? 0)} | ${thousands(r.counts.sessions ?? 0)} | ${thousands(r.counts.datasets ?? 0)} | ${thousands(r.counts.files ?? 0)} | ${(r.createMs / 1000).toFixed(1)} s | ${(r.firstOkMs / 1000).toFixed(1)} s | ${(r.sinceProcessStartMs / 1000).toFixed(1)} s | ${r.rssMb.toFixed(0)} MB |`,
+        `| ${r.engine} | ${r.scale} | ${thousands(r.counts.subjects ?? 0)} | ${thousands(r.counts.sessions ?? 0)} | ${thousands(r.counts.datasets ?? 0)} | ${thousands(r.counts.files ?? 0)} | ${(r.createMs / 1000).toFixed(1)} s | ${(r.firstOkMs / 1000).toFixed(1)} s | ${(r.sinceProcessStartMs / 1000).toFixed(1)} s | ${r.rssMb.toFixed(0)} MB |`,
     ),
     '',
     '## Requests',
     '',
-    '| scale | request | n | p50 ms | p95 ms | req/s | failed |',
-    '| ---: | --- | ---: | ---: | ---: | ---: | ---: |',
+    '| engine | scale | request | n | p50 ms | p95 ms | req/s | failed | p50 vs scale 1 |',
+    '| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...reports.flatMap((r) =>
       r.results.map(
         (x) =>
-          `| ${r.scale} | \`${x.name}\` | ${x.requests} | ${ms(x.p50)} | ${ms(x.p95)} | ${x.perSecond.toFixed(0)} | ${x.errors} |`,
+          `| ${r.engine} | ${r.scale} | \`${x.name}\` | ${x.requests} | ${ms(x.p50)} | ${ms(x.p95)} | ${x.perSecond.toFixed(0)} | ${x.errors} | ${ratioToScale1(reports, r, x)} |`,
       ),
     ),
     '',
@@ -254,16 +303,41 @@ function markdown(reports: readonly ScaleReport[], options: Options): string {
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   const reports: ScaleReport[] = [];
-  for (const scale of options.scales) {
-    console.error(`bench: scale ${scale}…`);
-    reports.push(await benchScale(scale, options));
+  const notes: string[] = [];
+  let postgresUrl = process.env.SANDBOX_BENCH_DATABASE_URL?.trim() || null;
+  let cluster: { stop(): void } | null = null;
+  if (options.engines.includes('postgres') && !postgresUrl) {
+    const why = clusterUnavailable();
+    if (why) notes.push(`PostgreSQL not measured (${why}; set SANDBOX_BENCH_DATABASE_URL=postgres://…).`);
+    else {
+      const started = await startCluster();
+      cluster = started;
+      postgresUrl = started.url;
+      notes.push('PostgreSQL: a throwaway local Debian cluster (fsync off), same machine.');
+    }
   }
-  const report = markdown(reports, options);
+  try {
+    for (const engine of options.engines) {
+      if (engine === 'postgres' && !postgresUrl) continue;
+      for (const scale of options.scales) {
+        console.error(`bench: ${engine} scale ${scale}…`);
+        reports.push(await benchScale(engine, postgresUrl, scale, options));
+      }
+    }
+  } finally {
+    cluster?.stop();
+  }
+  const report = markdown(reports, options, notes);
   console.log(report);
   const out = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'results/sandbox.md');
   await mkdir(path.dirname(out), { recursive: true });
   await writeFile(out, report);
   console.error(`bench: written to ${path.relative(process.cwd(), out)}`);
+  if (options.json) {
+    const json = { run: new Date().toISOString(), load: os.loadavg(), options, notes, reports };
+    await writeFile(options.json, JSON.stringify(json, null, 2) + '\n');
+    console.error(`bench: JSON written to ${options.json}`);
+  }
 }
 
 main().catch((error: unknown) => {

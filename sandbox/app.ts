@@ -1,7 +1,8 @@
 import { mkdir, rm } from 'node:fs/promises';
-import { openDatabase } from './db/database.ts';
 import type { Database } from './db/database.ts';
-import { ensureSchema } from './db/ddl.ts';
+import { dropAll, ensureIndexes, ensureSchema } from './db/ddl.ts';
+import { openPglite } from './db/pglite.ts';
+import { openPostgres } from './db/postgres.ts';
 import { ModelIndex, quoteIdent } from './db/models.ts';
 import { createRecordSink } from './db/sink.ts';
 import { discardSnapshot, lookupSeedSnapshot, writeSnapshot } from './db/snapshot.ts';
@@ -42,17 +43,21 @@ function discoverySources(mode: DiscoveryMode = 'all'): Set<DiscoverySource> {
 export async function createSandbox(opts: SandboxOptions = {}): Promise<Sandbox> {
   const resources = opts.resources ?? registry;
   const throttle = opts.throttle ? new Throttle(parseRate(opts.throttle)) : undefined;
-  if (opts.reset && opts.dataDir) await rm(opts.dataDir, { recursive: true, force: true });
+  if (opts.reset && opts.dataDir && !opts.postgres) await rm(opts.dataDir, { recursive: true, force: true });
   const scale = opts.seed === false ? null : (opts.seed?.scale ?? 1);
   // Only the registry's demo data is cached: custom declarations or a fixture make another database.
   const cached =
-    scale !== null && !opts.fixture && resources === registry
+    scale !== null && !opts.fixture && !opts.postgres && resources === registry
       ? await lookupSeedSnapshot(scale, opts.dataDir)
       : null;
-  const { db, fromSnapshot } = await openWithSnapshot(opts.dataDir, cached);
+  const { db, fromSnapshot } = opts.postgres
+    ? { db: await openPostgres(opts.postgres.url, opts.postgres), fromSnapshot: false }
+    : await openWithSnapshot(opts.dataDir, cached);
   try {
     const models = new ModelIndex(resources);
-    await ensureSchema(db, models);
+    if (opts.reset && opts.postgres) await dropAll(db, models);
+    // Indexes come after a bulk load: building them once is far cheaper than updating them per row.
+    await ensureSchema(db, models, { indexes: false });
     const sink = createRecordSink(db, models);
     const empty = await isEmpty(db, models);
     let loaded: Sandbox['loaded'] = 'none';
@@ -62,16 +67,20 @@ export async function createSandbox(opts: SandboxOptions = {}): Promise<Sandbox>
       snapshot = 'loaded';
     } else if (empty && opts.fixture) {
       await loadFixture(sink, opts.fixture, resources);
+      await ensureIndexes(db, models);
       await db.query('ANALYZE');
       loaded = 'fixture';
     } else if (empty && scale !== null) {
       await seedDemoData(sink, { scale });
+      await ensureIndexes(db, models);
       // A bulk load leaves the planner without statistics: at scale 50 that meant sequential scans
       // and multi-second detail pages.
       await db.query('ANALYZE');
       loaded = 'seed';
       // Taken before the first request, so no token or edit ever lands in the cache.
       if (cached && (await saveSnapshot(cached.file, db))) snapshot = 'saved';
+    } else {
+      await ensureIndexes(db, models);
     }
     const hosts = hostPolicy({
       allowedHosts: opts.allowedHosts,
@@ -108,7 +117,7 @@ export async function createSandbox(opts: SandboxOptions = {}): Promise<Sandbox>
   }
 }
 
-async function isEmpty(db: Awaited<ReturnType<typeof openDatabase>>, models: ModelIndex): Promise<boolean> {
+async function isEmpty(db: Database, models: ModelIndex): Promise<boolean> {
   const probe = models.get('users') ?? models.all()[0];
   if (!probe) return true;
   const rows = await db.query(`SELECT 1 FROM ${quoteIdent(probe.table)} LIMIT 1`);
@@ -119,9 +128,9 @@ async function openWithSnapshot(
   dataDir: string | null | undefined,
   cached: SeedSnapshot | null,
 ): Promise<{ db: Database; fromSnapshot: boolean }> {
-  if (!cached?.tarball) return { db: await openDatabase(dataDir), fromSnapshot: false };
+  if (!cached?.tarball) return { db: await openPglite(dataDir), fromSnapshot: false };
   try {
-    return { db: await openDatabase(dataDir, cached.tarball), fromSnapshot: true };
+    return { db: await openPglite(dataDir, cached.tarball), fromSnapshot: true };
   } catch (error) {
     console.warn(`sandbox: ignoring unreadable seed snapshot ${cached.file}: ${(error as Error).message}`);
     await discardSnapshot(cached.file);
@@ -130,13 +139,14 @@ async function openWithSnapshot(
       await rm(dataDir, { recursive: true, force: true });
       await mkdir(dataDir, { recursive: true });
     }
-    return { db: await openDatabase(dataDir), fromSnapshot: false };
+    return { db: await openPglite(dataDir), fromSnapshot: false };
   }
 }
 
 async function saveSnapshot(file: string, db: Database): Promise<boolean> {
   try {
-    await writeSnapshot(file, db.pg);
+    if (!db.dumpDataDir) return false;
+    await writeSnapshot(file, db.dumpDataDir);
     return true;
   } catch (error) {
     console.warn(`sandbox: could not save the seed snapshot ${file}: ${(error as Error).message}`);

@@ -5,8 +5,10 @@ export type DiscoveryMode = 'all' | 'openapi' | 'coreapi' | 'root';
 export const DISCOVERY_MODES: readonly DiscoveryMode[] = ['all', 'openapi', 'coreapi', 'root'];
 
 export interface SandboxOptions {
-  /** PGlite data directory; null/undefined = in memory. */
+  /** PGlite data directory; null/undefined = in memory. Ignored with `postgres`. */
   dataDir?: string | null;
+  /** Store in this PostgreSQL server (`postgres://…`) instead of PGlite. */
+  postgres?: { url: string; schema?: string; dropSchemaOnClose?: boolean };
   /** Wipe the data directory first. */
   reset?: boolean;
   discovery?: DiscoveryMode;
@@ -37,6 +39,8 @@ export interface CliConfig {
   port: number;
   host: string;
   dataDir: string | null;
+  /** SANDBOX_DATABASE_URL: a PostgreSQL server instead of PGlite. */
+  databaseUrl?: string;
   reset: boolean;
   scale: number;
   fixture?: string;
@@ -55,6 +59,7 @@ const FLAGS_WITH_VALUE = new Set([
   '--port',
   '--host',
   '--data',
+  '--database-url',
   '--scale',
   '--fixture',
   '--discovery',
@@ -95,6 +100,7 @@ export const USAGE = `Usage: npm run sandbox -- [options]
   --port N            port (SANDBOX_PORT, default 8000; 0 = any free port)
   --host HOST         interface (SANDBOX_HOST, default 127.0.0.1)
   --data DIR          data directory (SANDBOX_DATA, default .sandbox-data/)
+  --database-url URL  store in a PostgreSQL server instead (SANDBOX_DATABASE_URL=postgres://…)
   --memory            keep the database in memory (nothing persists)
   --reset             wipe the data directory and seed again
   --scale N           demo data size on a fresh database (default 1: 200 subjects, 2,000 sessions)
@@ -125,6 +131,9 @@ export function parseCli(
   const host = value('--host', 'SANDBOX_HOST') ?? '127.0.0.1';
   const memory = args.has('--memory');
   const dataDir = memory ? null : (value('--data', 'SANDBOX_DATA') ?? '.sandbox-data/');
+  const databaseUrl = value('--database-url', 'SANDBOX_DATABASE_URL');
+  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\/\S+$/.test(databaseUrl))
+    throw new ConfigError('database URL must be postgres://user:password@host:port/database');
   const scale = integer('--scale', value('--scale') ?? '1', 1, 500);
   const discovery = (value('--discovery', 'SANDBOX_DISCOVERY') ?? 'all') as DiscoveryMode;
   if (!DISCOVERY_MODES.includes(discovery))
@@ -158,6 +167,7 @@ export function parseCli(
     port,
     host,
     dataDir,
+    ...(databaseUrl ? { databaseUrl } : {}),
     reset: args.has('--reset'),
     scale,
     discovery,

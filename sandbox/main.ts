@@ -4,8 +4,16 @@ import { ConfigError, parseCli, USAGE } from './config.ts';
 import type { CliConfig } from './config.ts';
 import { listen } from './http/listen.ts';
 
+function redactPassword(url: string): string {
+  return url.replace(/^(postgres(?:ql)?:\/\/[^:/@]+):[^@]*@/, '$1:***@');
+}
+
 function banner(config: CliConfig, url: string, loaded: string): string {
-  const data = config.dataDir ? resolve(config.dataDir) : 'in memory (nothing persists)';
+  const data = config.databaseUrl
+    ? `PostgreSQL ${redactPassword(config.databaseUrl)}`
+    : config.dataDir
+      ? resolve(config.dataDir)
+      : 'in memory (nothing persists)';
   return [
     `Alyx sandbox listening on ${url}`,
     `  data: ${data}${loaded === 'seed' ? ` (seeded, scale ${config.scale})` : loaded === 'fixture' ? ` (loaded ${config.fixture})` : ''}`,
@@ -35,6 +43,7 @@ async function main(): Promise<void> {
   const started = Date.now();
   const sandbox = await createSandbox({
     dataDir: config.dataDir,
+    ...(config.databaseUrl ? { postgres: { url: config.databaseUrl } } : {}),
     reset: config.reset,
     discovery: config.discovery,
     throttle: config.throttle,

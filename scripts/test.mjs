@@ -5,12 +5,23 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { findChromium } from './find-chromium.mjs';
+import { clusterUnavailable, startCluster } from './postgres-cluster.mjs';
 
 const e2eOnly = process.argv.includes('--e2e-only');
 const unitOnly = process.argv.includes('--unit-only');
 const bin = (name) => join('node_modules', '.bin', name);
 const results = 'test-results';
 mkdirSync(results, { recursive: true });
+
+// The sandbox tests that also run on a PostgreSQL server (SANDBOX_TEST_DATABASE_URL).
+const POSTGRES_SUITES = [
+  'sandbox/db/db.test.ts',
+  'sandbox/http/write.test.ts',
+  'sandbox/http/list.test.ts',
+  'sandbox/http/auth.test.ts',
+  'sandbox/http/hostile-inputs.test.ts',
+  'sandbox/seed/fixture-sandbox.test.ts',
+];
 
 function run(command, args, env = {}) {
   const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
@@ -59,6 +70,47 @@ if (!e2eOnly) {
   } else {
     console.error('Vitest produced no report.');
     broken = true;
+  }
+}
+
+if (!e2eOnly) {
+  let url = process.env.SANDBOX_TEST_DATABASE_URL;
+  let cluster = null;
+  const why = url ? null : clusterUnavailable();
+  if (!url && why)
+    console.log(
+      `\nPostgreSQL pass skipped (${why}): set SANDBOX_TEST_DATABASE_URL=postgres://… or install postgresql and run as root.`,
+    );
+  if (!url && !why) {
+    try {
+      cluster = await startCluster();
+      url = cluster.url;
+    } catch (error) {
+      console.error(error.message);
+      failed += 1;
+    }
+  }
+  if (url) {
+    const out = join(results, 'vitest-postgres.json');
+    rmSync(out, { force: true });
+    console.log(
+      `\nsandbox tests on PostgreSQL (${cluster ? 'throwaway cluster' : 'SANDBOX_TEST_DATABASE_URL'})`,
+    );
+    try {
+      const code = run(
+        bin('vitest'),
+        ['run', ...POSTGRES_SUITES, '--reporter=default', '--reporter=json', `--outputFile=${out}`],
+        {
+          SANDBOX_TEST_DATABASE_URL: url,
+        },
+      );
+      const report = readJson(out);
+      passed += report?.numPassedTests ?? 0;
+      failed += report?.numFailedTests ?? 0;
+      if (code !== 0 && !report?.numFailedTests) broken = true;
+    } finally {
+      cluster?.stop();
+    }
   }
 }
 

@@ -1,23 +1,35 @@
-import { PGlite } from '@electric-sql/pglite';
-import type { Transaction } from '@electric-sql/pglite';
-
 /** Anything that runs parameterised SQL: the database itself or an open transaction. */
 export interface Queryable {
   query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
   exec(sql: string): Promise<void>;
 }
 
-export interface Database extends Queryable {
-  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
-  close(): Promise<void>;
-  readonly pg: PGlite;
+/** A bulk load target: the table and its columns with their SQL types, in row order. */
+export interface BulkTable {
+  table: string;
+  columns: readonly { name: string; sqlType: string }[];
 }
 
-const OID_INT8 = 20;
-const OID_NUMERIC = 1700;
-const OID_DATE = 1082;
-const OID_TIMESTAMP = 1114;
-const OID_TIMESTAMPTZ = 1184;
+/**
+ * One storage engine (PGlite in-process, or a PostgreSQL server): the same SQL, parameters and
+ * transactions, so everything above this interface is engine-blind.
+ */
+export interface Database extends Queryable {
+  readonly engine: 'pglite' | 'postgres';
+  /**
+   * True when every write goes through this object (PGlite owns its data dir), so results may
+   * be cached until the next write; false for a server other clients can write to.
+   */
+  readonly exclusive: boolean;
+  /** Bumped by every transaction and bulk load: a cache key for read results. */
+  readonly writes: number;
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** Appends rows (values in PostgreSQL text input form, null = NULL) in one transaction. */
+  bulkInsert(target: BulkTable, rows: readonly (readonly (string | null)[])[]): Promise<void>;
+  /** PGlite only: the data dir as a tarball (the seed snapshot cache). */
+  dumpDataDir?(): Promise<Blob>;
+  close(): Promise<void>;
+}
 
 /**
  * Postgres prints `2021-05-10 17:47:13.833`; Django REST prints `2021-05-10T17:47:13.833000`
@@ -31,46 +43,35 @@ export function pgTimestampToIso(value: string): string {
   return /^0*$/.test(micro) ? `${date}T${time}` : `${date}T${time}.${micro}`;
 }
 
-const parsers = {
-  [OID_INT8]: (v: string) => Number(v),
-  [OID_NUMERIC]: (v: string) => Number(v),
-  [OID_DATE]: (v: string) => v,
-  [OID_TIMESTAMP]: pgTimestampToIso,
-  [OID_TIMESTAMPTZ]: pgTimestampToIso,
+export const OID = {
+  INT8: 20,
+  NUMERIC: 1700,
+  DATE: 1082,
+  TIMESTAMP: 1114,
+  TIMESTAMPTZ: 1184,
+} as const;
+
+/** Text parsers by type oid, shared by both engines so rows look the same whichever stores them. */
+export const TEXT_PARSERS: Record<number, (value: string) => unknown> = {
+  [OID.INT8]: (v: string) => Number(v),
+  [OID.NUMERIC]: (v: string) => Number(v),
+  [OID.DATE]: (v: string) => v,
+  [OID.TIMESTAMP]: pgTimestampToIso,
+  [OID.TIMESTAMPTZ]: pgTimestampToIso,
 };
 
-function wrap(runner: Pick<Transaction, 'query' | 'exec'>): Queryable {
-  return {
-    async query<T>(sql: string, params: readonly unknown[] = []) {
-      const result = await runner.query<T>(sql, [...params]);
-      return result.rows;
-    },
-    async exec(sql: string) {
-      await runner.exec(sql);
-    },
-  };
-}
+const READ_ONLY = /^\s*(SELECT|EXPLAIN|SHOW)\b/i;
 
-/**
- * Opens PGlite in `dataDir` (persistent) or in memory when `dataDir` is null/undefined;
- * `loadDataDir` (a data-dir tarball) starts a database that does not exist yet from that content.
- */
-export async function openDatabase(dataDir?: string | null, loadDataDir?: Blob | null): Promise<Database> {
-  const options = { parsers, ...(loadDataDir ? { loadDataDir } : {}) };
-  const pg = dataDir ? new PGlite(dataDir, options) : new PGlite(options);
-  try {
-    await pg.waitReady;
-  } catch (error) {
-    await pg.close().catch(() => undefined);
-    throw error;
-  }
-  const base = wrap(pg);
+/** Statements outside a transaction that may write (anything but a SELECT) count as a write too. */
+export function counting(runner: Queryable, onWrite: () => void): Queryable {
   return {
-    ...base,
-    pg,
-    transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
-    close: async () => {
-      if (!pg.closed) await pg.close();
+    query: (sql, params) => {
+      if (!READ_ONLY.test(sql)) onWrite();
+      return runner.query(sql, params);
+    },
+    exec: (sql) => {
+      onWrite();
+      return runner.exec(sql);
     },
   };
 }

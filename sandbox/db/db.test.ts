@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ResourceDeclaration } from '../resources/types.ts';
 import type { Database } from './database.ts';
-import { openDatabase, pgTimestampToIso } from './database.ts';
+import { pgTimestampToIso } from './database.ts';
+import { openTestDatabase } from './test-engine.ts';
 import { ensureSchema } from './ddl.ts';
 import { ModelIndex } from './models.ts';
 import { createRecordSink } from './sink.ts';
@@ -36,7 +37,7 @@ const things: ResourceDeclaration = {
 
 let db: Database;
 beforeAll(async () => {
-  db = await openDatabase(null);
+  db = await openTestDatabase();
   const models = new ModelIndex([things]);
   await ensureSchema(db, models);
   await ensureSchema(db, models);

@@ -4,7 +4,6 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
-import type { PGlite } from '@electric-sql/pglite';
 
 const gzipAsync = promisify(gzip);
 const gunzipAsync = promisify(gunzip);
@@ -113,8 +112,8 @@ export async function readSnapshot(file: string): Promise<Blob | null> {
  * Dumps the data dir and publishes it with write-then-rename, so a concurrent reader sees
  * either no file or a whole one, and racing writers just replace each other's identical copy.
  */
-export async function writeSnapshot(file: string, pg: PGlite): Promise<void> {
-  const tar = await pg.dumpDataDir('none');
+export async function writeSnapshot(file: string, dumpDataDir: () => Promise<Blob>): Promise<void> {
+  const tar = await dumpDataDir();
   const packed = await gzipAsync(Buffer.from(await tar.arrayBuffer()), { level: 1 });
   const dir = join(file, '..');
   await mkdir(dir, { recursive: true });

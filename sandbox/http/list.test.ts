@@ -35,6 +35,38 @@ async function ids(path: string): Promise<string[]> {
   return (await page(path)).results.map((r) => String(r.id));
 }
 
+describe('count', () => {
+  // A sandbox of its own: rows come and go here.
+  it('stays exact as rows come and go, whichever way the page is counted', async () => {
+    const own = await testSandbox();
+    try {
+      await loadListData(own);
+      const api = client(own, await login(own, 'admin'));
+      const count = async (path: string): Promise<number> => {
+        const reply = await api('GET', path);
+        expect(reply.status, reply.text).toBe(200);
+        return (reply.body as Page).count;
+      };
+      expect(await count('/sessions?limit=5')).toBe(30);
+      expect(await count('/sessions?limit=5&offset=28')).toBe(30);
+      expect(await count('/sessions?limit=5&offset=300')).toBe(30);
+      expect(await count('/sessions?limit=5&subject=zm_001')).toBe(10);
+      expect(await count('/sessions?limit=5&subject=nobody')).toBe(0);
+
+      expect((await api('DELETE', `/sessions/${sessionId(0)}`)).status).toBe(204);
+      expect(await count('/sessions?limit=5')).toBe(29);
+      expect(await count('/sessions?limit=5&offset=300')).toBe(29);
+      await own.sink.insertMany('sessions', [{ id: sessionId(900), subject: SUBJECTS.zm1 }]);
+      expect(await count('/sessions?limit=5')).toBe(30);
+      await own.query(`DELETE FROM sessions WHERE id = $1`, [sessionId(900)]);
+      expect(await count('/sessions?limit=5')).toBe(29);
+      expect(await count('/sessions?limit=50')).toBe(29);
+    } finally {
+      await own.close();
+    }
+  });
+});
+
 describe('pagination', () => {
   it('always wraps lists, with DRF limit/offset bounds', async () => {
     const all = await page('/sessions');

@@ -9,6 +9,7 @@ import { expectObject, parseBody } from './body.ts';
 import { ApiError, detailError, jsonResponse, RouteNotFound, ServerError } from './errors.ts';
 import { andFragments, FilterCompiler, numberPlaceholders } from './filters.ts';
 import { buildOptionsMetadata } from '../schema/options.ts';
+import { pageCount } from './list-count.ts';
 import { pageBounds, pageLinks } from './pagination.ts';
 import { Renderer, serializerFor } from './render.ts';
 import type { Runtime } from './runtime.ts';
@@ -116,15 +117,17 @@ async function list(call: Call): Promise<Response> {
   const where = numberPlaceholders(andFragments(new FilterCompiler(runtime.models, model).compile(params)));
   const { limit, offset } = pageBounds(params);
   const table = `${quoteIdent(model.table)} t`;
-  const [countRow] = await runtime.db.query<{ count: number }>(
-    `SELECT count(*)::int AS count FROM ${table} WHERE ${where.sql}`,
-    where.params,
-  );
-  const count = countRow?.count ?? 0;
   const order = model.resource.ordering ? `${model.resource.ordering}, t.id` : 't.id';
   const rows = await runtime.db.query<StoredRow>(
     `SELECT t.* FROM ${table} WHERE ${where.sql} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`,
     where.params,
+  );
+  const count = await pageCount(
+    runtime.db,
+    model.table,
+    where,
+    { limit, offset, rows: rows.length },
+    () => `SELECT count(*)::int AS count FROM ${table} WHERE ${where.sql}`,
   );
   const results = await new Renderer(runtime.models, runtime.db, call.baseUrl).render(
     model.name,

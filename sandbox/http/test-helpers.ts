@@ -1,6 +1,7 @@
 import { hashPassword } from '../auth/password.ts';
 import { createSandbox } from '../app.ts';
 import type { Sandbox, SandboxOptions } from '../app.ts';
+import { testStorage } from '../db/test-engine.ts';
 import { testResources } from './test-resources.ts';
 
 export const ORIGIN = 'http://sandbox.test';
@@ -16,9 +17,17 @@ export const IDS = {
   projY: '20000000-0000-4000-8000-000000000002',
 };
 
-/** An in-memory sandbox on the test declarations with the three demo accounts (and an inactive one). */
+/**
+ * An in-memory sandbox (or a throwaway PostgreSQL schema, see test-engine.ts) on the test
+ * declarations with the three demo accounts (and an inactive one).
+ */
 export async function testSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
-  const sandbox = await createSandbox({ resources: testResources, seed: false, ...options });
+  const sandbox = await createSandbox({
+    resources: testResources,
+    seed: false,
+    ...testStorage(),
+    ...options,
+  });
   const hash = (p: string) => hashPassword(p, 10);
   await sandbox.sink.insertMany('users', [
     { id: IDS.admin, username: 'admin', password: hash('admin'), is_superuser: true },

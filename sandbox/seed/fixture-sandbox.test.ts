@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSandbox, type Sandbox } from '../app.ts';
+import { testStorage } from '../db/test-engine.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const dump = path.resolve(repoRoot, '../shared/alyx/fixtures/all_dumped_anon.json.gz');
@@ -27,7 +28,7 @@ describe.skipIf(!haveDump)('a sandbox loaded from the shared Alyx dump', () => {
     );
 
   beforeAll(async () => {
-    sandbox = await createSandbox({ dataDir: null, fixture: dump });
+    sandbox = await createSandbox({ dataDir: null, fixture: dump, ...testStorage() });
     const response = await sandbox.fetch(
       new Request('http://127.0.0.1/auth-token', {
         method: 'POST',
