@@ -1,5 +1,4 @@
-import '@mantine/core/styles/SimpleGrid.layer.css';
-import { Anchor, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { endpointCountQuery } from '../../api/queries/count-queries.ts';
@@ -9,6 +8,7 @@ import type { ApiModel, EndpointModel } from '../../api/schema/model.ts';
 import { IconBook } from '../../components/icons.tsx';
 import { paths } from '../../config/paths.ts';
 import { countOf, formatCount } from '../../lib/format.ts';
+import classes from './EndpointDirectory.module.css';
 
 function RecordCount({ instance, endpoint }: { instance: InstanceConfig; endpoint: string }) {
   const count = useQuery(endpointCountQuery(instance, endpoint));
@@ -59,7 +59,7 @@ export function EndpointDirectory({ instance, model }: { instance: InstanceConfi
       <Title order={2} size="h3" id="endpoints-heading" mb="xs">
         Endpoints
       </Title>
-      <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="sm">
+      <div className={classes.grid}>
         {groups.map((group) => (
           <Paper key={group.group} withBorder p="sm" radius="md">
             <Stack gap={4}>
@@ -81,7 +81,7 @@ export function EndpointDirectory({ instance, model }: { instance: InstanceConfi
             </Stack>
           </Paper>
         ))}
-      </SimpleGrid>
+      </div>
     </section>
   );
 }
