@@ -8,7 +8,7 @@ import type { ApiModel, EndpointModel } from '../../api/schema/model.ts';
 import { IconBook } from '../../components/icons.tsx';
 import { paths } from '../../config/paths.ts';
 import { countOf, formatCount } from '../../lib/format.ts';
-import classes from './EndpointDirectory.module.css';
+import classes from './OverviewGrid.module.css';
 
 function RecordCount({ instance, endpoint }: { instance: InstanceConfig; endpoint: string }) {
   const count = useQuery(endpointCountQuery(instance, endpoint));

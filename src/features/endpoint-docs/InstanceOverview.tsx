@@ -1,6 +1,5 @@
-import '@mantine/core/styles/SimpleGrid.layer.css';
 import type { ReactNode } from 'react';
-import { Anchor, Badge, Button, Group, Kbd, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Kbd, Paper, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { InstanceConfig } from '../../api/instances.ts';
 import { refreshApiModel } from '../../api/queries/schema-query.ts';
@@ -11,6 +10,7 @@ import { countOf, formatAge } from '../../lib/format.ts';
 import { useAccount } from '../../lib/use-account.ts';
 import { useApiModel } from '../../lib/use-api-model.ts';
 import { EndpointDirectory } from './EndpointDirectory.tsx';
+import classes from './OverviewGrid.module.css';
 
 const SOURCE_LABELS: Record<SchemaSource, string> = {
   openapi: 'OpenAPI (/api/schema)',
@@ -57,7 +57,7 @@ function Facts({ instance, model }: { instance: InstanceConfig; model: ApiModel 
   const actions = endpoints.filter((endpoint) => !endpoint.browsable).length;
   return (
     <Stack gap="sm">
-      <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }}>
+      <div className={classes.stats}>
         <Fact label="Instance">
           <Text fw={600}>{generation(model.sources)}</Text>
           <Group gap={4} mt={4}>
@@ -91,7 +91,7 @@ function Facts({ instance, model }: { instance: InstanceConfig; model: ApiModel 
             Refresh schema
           </Button>
         </Fact>
-      </SimpleGrid>
+      </div>
       {refresh.isError ? <ErrorState error={refresh.error} onRetry={() => refresh.mutate()} /> : null}
     </Stack>
   );
