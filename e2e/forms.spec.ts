@@ -220,6 +220,9 @@ test.describe('forms: refusals, pickers and accessibility on the sandbox', () =>
     await expect(form.options('subject')).toHaveCount(1);
     // Each option says what it is: the subject's lab (and sex), not its nickname alone.
     await expect(form.option(String(named['nickname']))).toContainText(`${String(named['lab'])} · `);
+    await form.fill('subject', 'CSHL0');
+    await expect(form.options('subject')).toHaveCount(8);
+    expect(await seriousA11yViolations(page), 'the picker open').toEqual([]);
     await form.fill('subject', String(digits['nickname']));
     await form.option(String(digits['nickname'])).click();
     await expect(form.input('subject')).toHaveValue(String(digits['nickname']));

@@ -35,7 +35,10 @@ interface RelationPickerProps {
   size?: 'xs' | 'sm';
 }
 
-const SUGGESTIONS = 50;
+// Shown at once: the list never scrolls (its options are reached with the arrow keys from the
+// input, so a scrolling list would be a region keyboard users cannot scroll); typing narrows it.
+const SHOWN = 8;
+const DROPDOWN_HEIGHT = 480;
 
 function useSuggestions(
   instance: InstanceConfig,
@@ -112,10 +115,11 @@ export function RelationPicker({
       onMouseEnter={() => setWanted(true)}
       data={data}
       renderOption={renderOption}
-      limit={SUGGESTIONS}
+      limit={SHOWN}
+      maxDropdownHeight={DROPDOWN_HEIGHT}
       clearable
       placeholder={`${endpoint} ${field}`}
-      filter={({ options }) => options}
+      filter={({ options, limit }) => options.slice(0, limit)}
     />
   );
 }
@@ -160,10 +164,11 @@ export function MultiRelationPicker({
       onMouseEnter={() => setWanted(true)}
       data={suggestions.map((s) => s.value).filter((option) => !value.includes(option))}
       renderOption={renderOption}
-      limit={SUGGESTIONS}
+      limit={SHOWN}
+      maxDropdownHeight={DROPDOWN_HEIGHT}
       clearable
       placeholder={`${endpoint} ${field}`}
-      filter={({ options }) => options}
+      filter={({ options, limit }) => options.slice(0, limit)}
     />
   );
 }
