@@ -57,7 +57,7 @@ function Facts({ instance, model }: { instance: InstanceConfig; model: ApiModel 
   const actions = endpoints.filter((endpoint) => !endpoint.browsable).length;
   return (
     <Stack gap="sm">
-      <div className={classes.stats}>
+      <div className={`${classes.grid} ${classes.stats}`}>
         <Fact label="Instance">
           <Text fw={600}>{generation(model.sources)}</Text>
           <Group gap={4} mt={4}>
