@@ -273,8 +273,10 @@ async function runClient(
   deadline: number,
   tracked: Tracked[],
   counters: { acknowledged: number; unacknowledged: number },
+  rampDelay: number,
 ): Promise<void> {
   let n = 0;
+  await sleep(rampDelay);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)] as T;
   const own = (kind: Tracked['kind']) =>
     tracked.filter((t) => t.kind === kind && t.settled && t.allowed[0] !== null);
@@ -496,6 +498,21 @@ async function runPhase(phase: Phase, options: Options): Promise<PhaseResult> {
     if (shared.sessions.length === 0 || shared.subjects.length === 0)
       throw new Error('the sandbox returned no sessions or subjects');
 
+    // One of each write once before the clock starts: the first of each kind on a fresh process
+    // (JIT, query plans) is several times slower than the rest, and 50 of them at once time out.
+    const warm = `LOAD_WARMUP_${shared.runId}`;
+    await admin.send('warm-up', 'POST', '/subjects', { nickname: warm, lab: 'mainenlab' }, [201]);
+    await admin.send('warm-up', 'PATCH', `/subjects/${warm}`, { description: 'warm' });
+    const weighing = await admin.send('warm-up', 'POST', '/weighings', { subject: warm, weight: 1 }, [201]);
+    await admin.send(
+      'warm-up',
+      'DELETE',
+      `/weighings/${lastSegment(field(weighing.body, 'url'))}`,
+      undefined,
+      [204],
+    );
+    await admin.send('warm-up', 'DELETE', `/subjects/${warm}`, undefined, [204]);
+
     const tracked: Tracked[][] = Array.from({ length: options.clients }, () => []);
     const counters = { acknowledged: 0, unacknowledged: 0 };
     const started = Date.now();
@@ -519,7 +536,9 @@ async function runPhase(phase: Phase, options: Options): Promise<PhaseResult> {
       tracked.map((mine, index) => {
         const client = new Client(stack.base, samples);
         client.token = token;
-        return runClient(index, client, shared, deadline, mine, counters);
+        // Clients join over the first 5 s (at most a tenth of the run), as users arrive, not all in one instant.
+        const ramp = Math.min(5000, options.seconds * 100);
+        return runClient(index, client, shared, deadline, mine, counters, (index * ramp) / options.clients);
       }),
     );
     await killer;
@@ -597,7 +616,7 @@ function report(results: PhaseResult[], options: Options, loadStart: string): st
         `| ${r.phase === 'kill' ? `sandbox SIGKILLed at 40 %, restarted (down ${r.downSeconds.toFixed(1)} s)` : 'steady'} | ${r.requests} | ${r.perSecond.toFixed(1)} | ${r.p50.toFixed(0)} / ${r.p95.toFixed(0)} / ${r.p99.toFixed(0)} | ${kinds(r.errors)} | ${r.phase === 'kill' ? `${kinds(r.downErrors)}${r.unclearDownErrors ? ` (${r.unclearDownErrors} not a clear 5xx JSON)` : ''}` : '—'} | ${r.writesAcknowledged} (+${r.writesUnacknowledged} failed) | ${r.recordsReadBack} / ${r.recordsChecked} records | ${passed(r) ? 'pass' : 'FAIL'} |`,
     ),
     '',
-    'Latency counts successful requests only, from send to body read. "Read back": every record a client',
+    `Clients join over the first ${Math.min(5, options.seconds / 10)} s; no think time between requests (a stress test, not a model of users). Latency counts successful requests only, from send to body read; a request times out after ${REQUEST_TIMEOUT_MS / 1000} s. "Read back": every record a client`,
     'created, with the value of its last acknowledged write (a record whose last write failed may hold',
     'either value; a deleted one must answer 404).',
     '',
