@@ -470,7 +470,7 @@ interface PhaseResult {
   recordsChecked: number;
   recordsReadBack: number;
   lost: string[];
-  byOp: Record<string, { requests: number; p50: number; p95: number }>;
+  byOp: Record<string, { requests: number; p50: number; p95: number; failed: number; firstFailAt: number | null }>;
 }
 
 async function runPhase(phase: Phase, options: Options): Promise<PhaseResult> {
@@ -561,7 +561,15 @@ async function runPhase(phase: Phase, options: Options): Promise<PhaseResult> {
     for (const op of [...new Set(samples.map((s) => s.op))].sort()) {
       const times = samples.filter((s) => s.op === op && s.ok).map((s) => s.ms);
       times.sort((a, b) => a - b);
-      byOp[op] = { requests: times.length, p50: percentile(times, 50), p95: percentile(times, 95) };
+      const failedOutside = failures.filter((f) => f.op === op && !inDown(f));
+      byOp[op] = {
+        requests: times.length,
+        p50: percentile(times, 50),
+        p95: percentile(times, 95),
+        failed: failedOutside.length,
+        // Seconds into the run of the first failure outside the down window: a cold start shows as early.
+        firstFailAt: failedOutside.length ? (Math.min(...failedOutside.map((f) => f.at)) - started) / 1000 : null,
+      };
     }
     return {
       phase,
@@ -625,11 +633,13 @@ function report(results: PhaseResult[], options: Options, loadStart: string): st
     lines.push(
       `## ${r.phase}: per operation`,
       '',
-      '| operation | ok requests | p50 ms | p95 ms |',
-      '| --- | --- | --- | --- |',
+      '| operation | ok requests | p50 ms | p95 ms | failed outside downtime | first failure at |',
+      '| --- | --- | --- | --- | --- | --- |',
     );
     for (const [op, s] of Object.entries(r.byOp))
-      lines.push(`| ${op} | ${s.requests} | ${s.p50.toFixed(0)} | ${s.p95.toFixed(0)} |`);
+      lines.push(
+        `| ${op} | ${s.requests} | ${s.p50.toFixed(0)} | ${s.p95.toFixed(0)} | ${s.failed} | ${s.firstFailAt === null ? '—' : `${s.firstFailAt.toFixed(0)} s`} |`,
+      );
     if (r.lost.length > 0) lines.push('', 'Lost or wrong:', ...r.lost.slice(0, 20).map((l) => `- ${l}`));
     lines.push('');
   }
