@@ -470,7 +470,10 @@ interface PhaseResult {
   recordsChecked: number;
   recordsReadBack: number;
   lost: string[];
-  byOp: Record<string, { requests: number; p50: number; p95: number; failed: number; firstFailAt: number | null }>;
+  byOp: Record<
+    string,
+    { requests: number; p50: number; p95: number; failed: number; firstFailAt: number | null }
+  >;
 }
 
 async function runPhase(phase: Phase, options: Options): Promise<PhaseResult> {
@@ -568,7 +571,9 @@ async function runPhase(phase: Phase, options: Options): Promise<PhaseResult> {
         p95: percentile(times, 95),
         failed: failedOutside.length,
         // Seconds into the run of the first failure outside the down window: a cold start shows as early.
-        firstFailAt: failedOutside.length ? (Math.min(...failedOutside.map((f) => f.at)) - started) / 1000 : null,
+        firstFailAt: failedOutside.length
+          ? (Math.min(...failedOutside.map((f) => f.at)) - started) / 1000
+          : null,
       };
     }
     return {
