@@ -8,7 +8,7 @@ const FIRST_SCREEN_ROUTES = ['src/app/routes/instance-route.tsx', 'src/app/route
  * Preloads the first screen's route chunks (and their imports and CSS) from the HTML, so the browser
  * fetches them beside the entry instead of after it has run and the router asked for them (ADR 0022).
  */
-function preloadFirstScreen(): Plugin {
+function preloadFirstScreen(base: string): Plugin {
   return {
     name: 'explorer-preload-first-screen',
     apply: 'build',
@@ -36,14 +36,14 @@ function preloadFirstScreen(): Plugin {
             .filter((file) => !html.includes(`/${file}"`))
             .map((file) => ({
               tag: 'link',
-              attrs: { rel: 'modulepreload', crossorigin: true, href: `/${file}` },
+              attrs: { rel: 'modulepreload', crossorigin: true, href: `${base}${file}` },
               injectTo: 'head' as const,
             })),
           ...[...css]
             .filter((file) => !html.includes(`/${file}"`))
             .map((file) => ({
               tag: 'link',
-              attrs: { rel: 'preload', as: 'style', crossorigin: true, href: `/${file}` },
+              attrs: { rel: 'preload', as: 'style', crossorigin: true, href: `${base}${file}` },
               injectTo: 'head' as const,
             })),
         ];
@@ -57,8 +57,12 @@ function preloadFirstScreen(): Plugin {
 // as the production app server (server/), because Alyx sends no CORS headers.
 export default defineConfig(async () => {
   const { alyxProxyPlugin } = await import('./server/vite-plugin.ts');
+  const { explorerBase } = await import('./server/explorer-base.ts');
+  // `EXPLORER_BASE=/explorer/ npm run build` serves the build under a sub-path (docs/deploy.md).
+  const base = explorerBase(process.env.EXPLORER_BASE);
   return {
-    plugins: [react(), alyxProxyPlugin(), preloadFirstScreen()],
+    base,
+    plugins: [react(), alyxProxyPlugin(), preloadFirstScreen(base)],
     server: { host: '127.0.0.1', port: Number(process.env.PORT ?? 5173), strictPort: true },
     preview: { host: '127.0.0.1' },
     build: { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 600 },

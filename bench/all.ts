@@ -68,6 +68,39 @@ function sandboxRows(markdown: string, command: string): Row[] {
   ];
 }
 
+interface LoadPhase {
+  phase: 'steady' | 'kill';
+  perSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: Record<string, number>;
+  downErrors: Record<string, number>;
+  unclearDownErrors: number;
+  downSeconds: number;
+  recordsChecked: number;
+  recordsReadBack: number;
+}
+interface LoadReport {
+  seconds: number;
+  clients: number;
+  results: LoadPhase[];
+}
+
+/** One row for both phases of bench/load.ts. */
+function loadRow(report: LoadReport, command: string): Row {
+  const errors = (record: Record<string, number>) => Object.values(record).reduce((a, b) => a + b, 0);
+  const part = (r: LoadPhase) =>
+    `${r.phase === 'kill' ? `sandbox killed (down ${r.downSeconds.toFixed(0)} s, ${errors(r.downErrors)} × 502/503 JSON${r.unclearDownErrors ? `, ${r.unclearDownErrors} unclear` : ''})` : 'steady'}: ${r.perSecond.toFixed(1)} req/s, ${r.p50.toFixed(0)} / ${r.p95.toFixed(0)} / ${r.p99.toFixed(0)} ms, ${errors(r.errors)} errors, ${r.recordsReadBack}/${r.recordsChecked} read back`;
+  return {
+    measure: `load: ${report.clients} clients, reads + own writes through the proxy for ${report.seconds} s, then again with the sandbox SIGKILLed and restarted: req/s, p50 / p95 / p99, errors, acknowledged writes read back`,
+    command,
+    result: report.results.map(part).join('; '),
+    target: '0 errors, all read back',
+    peer: '',
+  };
+}
+
 function main(): void {
   const startLoad = loadavg();
   const started = new Date();
@@ -153,6 +186,19 @@ function main(): void {
     rows.push(...tableRows(readFileSync(join(RESULTS, 'ui.md'), 'utf8'), uiCommand));
   } catch (error) {
     rows.push(failed(uiCommand, error));
+  }
+
+  const loadArgs = ['--seconds', '60', '--clients', '50'];
+  const loadCommand = `\`npm run bench:load -- ${loadArgs.join(' ')}\``;
+  try {
+    const loadJson = join(RESULTS, 'load.json');
+    // Exits non-zero on a failed check; the row says so instead of disappearing.
+    spawnSync(bin('tsx'), ['bench/load.ts', ...loadArgs, '--json', loadJson], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    rows.push(loadRow(JSON.parse(readFileSync(loadJson, 'utf8')) as LoadReport, loadCommand));
+  } catch (error) {
+    rows.push(failed(loadCommand, error));
   }
 
   const cell = (text: string) => text.replace(/\|/g, '\\|');

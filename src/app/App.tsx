@@ -2,9 +2,12 @@ import { createBrowserRouter } from 'react-router';
 import { RouterProvider } from 'react-router';
 import { AppProviders } from './providers.tsx';
 import { createExplorer } from './create-explorer.ts';
+import { basePath } from '../api/base-path.ts';
 import { onRemoteLogout } from '../lib/tab-handover.ts';
 
-const { router, queryClient } = createExplorer(createBrowserRouter);
+const { router, queryClient } = createExplorer((routes, options) =>
+  createBrowserRouter(routes, { ...options, basename: basePath() || '/' }),
+);
 // As a logout here does: the next account must not see this one's cached responses.
 onRemoteLogout((instance) => queryClient.removeQueries({ queryKey: ['alyx', instance] }));
 

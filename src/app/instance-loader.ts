@@ -6,6 +6,7 @@ import { apiModelQuery } from '../api/queries/schema-query.ts';
 import { parseAppPath, paths } from '../config/paths.ts';
 import { tokenFromOtherTabs } from '../lib/tab-handover.ts';
 import { queryClientContext } from './query-context.ts';
+import { withoutBase } from '../api/base-path.ts';
 
 /** The configured instance named in the URL, or a 404 route error. */
 export async function requireInstance({
@@ -28,7 +29,7 @@ export async function requireSignedIn(args: LoaderFunctionArgs): Promise<Instanc
   const instance = await requireInstance(args);
   if ((await tokenFromOtherTabs(instance.name)) === null) {
     const url = new URL(args.request.url);
-    throw redirect(paths.login(instance.name, `${url.pathname}${url.search}`));
+    throw redirect(paths.login(instance.name, `${withoutBase(url.pathname)}${url.search}`));
   }
   // Every signed-in view shows the endpoint tree: start reading the schema now rather than when the
   // layout renders (a no-op while the cached model is fresh).

@@ -1,4 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
+import { basePath } from '../base-path.ts';
 import { createAlyxClient } from '../http/client.ts';
 import { injectedInstances } from '../injected-instances.ts';
 import { parseInstances, type InstanceConfig } from '../instances.ts';
@@ -9,9 +10,13 @@ export function instancesQuery() {
   return queryOptions({
     queryKey: alyxKeys.instances(),
     queryFn: async ({ signal }): Promise<InstanceConfig[]> => {
-      const data = await createAlyxClient({ baseUrl: '' }).get<unknown>('/__explorer/instances', undefined, {
-        signal,
-      });
+      const data = await createAlyxClient({ baseUrl: basePath() }).get<unknown>(
+        '/__explorer/instances',
+        undefined,
+        {
+          signal,
+        },
+      );
       return parseInstances(data);
     },
     initialData: injectedInstances,
