@@ -7,6 +7,7 @@ import { listQuery } from '../../api/queries/record-queries.ts';
 import type { ApiModel } from '../../api/schema/model.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { PendingState } from '../../components/PendingState.tsx';
+import { SnippetsButton } from '../../components/SnippetsButton.tsx';
 import { appPathToAlyxUrl, paths } from '../../config/paths.ts';
 import { countOf } from '../../lib/format.ts';
 import { ColumnChooser } from './ColumnChooser.tsx';
@@ -93,6 +94,11 @@ export function RecordListView({
             columns={columns}
             onExportAll={query.data ? () => setExporting(true) : undefined}
           >
+            <SnippetsButton
+              instanceName={instance.name}
+              subject="this list"
+              request={{ baseUrl: instance.url, endpoint: endpointName, search, model: endpoint }}
+            />
             <ColumnChooser available={available} shown={columns} onChange={setSavedColumns} />
           </ListActions>
         </Group>
