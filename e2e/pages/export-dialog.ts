@@ -17,7 +17,7 @@ export class ExportDialog {
     this.progressBar = this.dialog.getByRole('progressbar', { name: 'Export progress' });
     this.progressText = this.dialog.getByTestId('export-progress');
     this.cancel = this.dialog.getByRole('button', { name: 'Cancel export' });
-    this.close = this.dialog.getByRole('button', { name: 'Close' });
+    this.close = this.dialog.getByRole('button', { name: 'Close', exact: true });
   }
 
   format(name: 'CSV (spreadsheet)' | 'JSON (array of records)'): Locator {

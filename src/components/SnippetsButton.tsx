@@ -39,7 +39,13 @@ export function SnippetsButton({ instanceName, request, subject }: SnippetsButto
       <Button size="xs" variant="default" onClick={() => setOpened(true)}>
         Snippets
       </Button>
-      <Modal opened={opened} onClose={close} title={`Code for ${subject}`} size="xl">
+      <Modal
+        opened={opened}
+        onClose={close}
+        title={`Code for ${subject}`}
+        size="xl"
+        closeButtonProps={{ 'aria-label': 'Close snippets' }}
+      >
         <Stack gap="sm">
           <Text size="sm">
             Copy a request for {subject}; nothing is sent from here. The token is written as{' '}

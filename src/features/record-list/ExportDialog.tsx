@@ -78,7 +78,13 @@ export function ExportDialog({ opened, onClose, instance, endpointName, search, 
   };
 
   return (
-    <Modal opened={opened} onClose={close} title={`Export all ${endpointName}`} size="lg">
+    <Modal
+      opened={opened}
+      onClose={close}
+      title={`Export all ${endpointName}`}
+      size="lg"
+      closeButtonProps={{ 'aria-label': 'Close the export dialog' }}
+    >
       <Stack gap="md">
         <Text size="sm">
           {countOf(count, 'record')} match this query. They are fetched {formatCount(size)} per request, one
