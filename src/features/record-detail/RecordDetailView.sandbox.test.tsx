@@ -82,7 +82,7 @@ describe('the record view against the sandbox', () => {
           path: `^/sessions/${id}`,
           method: 'GET',
           kind: 'latency',
-          latencyMs: 1500,
+          latencyMs: 5000,
           times: 1,
         }),
       }),

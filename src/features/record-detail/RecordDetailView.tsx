@@ -94,6 +94,7 @@ export function RecordDetailView({
           alyxUrl={alyxUrl}
           partial={query.isPlaceholderData}
           fetching={query.isFetching}
+          record={record}
         />
         {query.isError ? <ErrorState error={query.error} onRetry={() => void query.refetch()} /> : null}
         <Tabs value={current} onChange={(value) => value && onTabChange(value)} keepMounted={false}>

@@ -2,6 +2,7 @@ import { Anchor, Badge, Button, Code, Group, Loader, Stack, Text, Title } from '
 import { Link } from 'react-router';
 import type { InstanceConfig } from '../../api/instances.ts';
 import { CopyButton } from '../../components/CopyButton.tsx';
+import { SnippetsButton } from '../../components/SnippetsButton.tsx';
 import { EditRecordLinks } from '../../components/WriteLinks.tsx';
 import { paths } from '../../config/paths.ts';
 import { DeleteRecordButton } from './DeleteRecordButton.tsx';
@@ -16,6 +17,8 @@ interface RecordHeaderProps {
   /** Shown while the list row stands in for the detail. */
   partial: boolean;
   fetching: boolean;
+  /** The record, for snippets that depend on it (a session's objects for `one.load_object`). */
+  record?: Record<string, unknown>;
 }
 
 /**
@@ -26,7 +29,15 @@ function opensAPage(instance: InstanceConfig): boolean {
   return instance.sandbox !== true;
 }
 
-export function RecordHeader({ endpointName, lookup, title, alyxUrl, partial, fetching }: RecordHeaderProps) {
+export function RecordHeader({
+  endpointName,
+  lookup,
+  title,
+  alyxUrl,
+  partial,
+  fetching,
+  record,
+}: RecordHeaderProps) {
   const { instance, model } = useDetailContext();
   const appUrl = `${window.location.origin}${paths.record(instance.name, endpointName, lookup)}`;
   return (
@@ -61,6 +72,17 @@ export function RecordHeader({ endpointName, lookup, title, alyxUrl, partial, fe
             <CopyButton value={alyxUrl} label="Copy Alyx URL" />
           </>
         ) : null}
+        <SnippetsButton
+          instanceName={instance.name}
+          subject="this record"
+          request={{
+            baseUrl: instance.url,
+            endpoint: endpointName,
+            lookup,
+            model: model.endpoints[endpointName],
+            record,
+          }}
+        />
         <EditRecordLinks instance={instance} model={model} endpointName={endpointName} lookup={lookup} />
         {partial ? null : <DeleteRecordButton endpointName={endpointName} lookup={lookup} title={title} />}
         {partial ? (

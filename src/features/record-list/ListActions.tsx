@@ -15,6 +15,8 @@ interface ListActionsProps {
   alyxUrl: string | null;
   rows: readonly Row[];
   columns: readonly string[];
+  /** Opens the whole-list export; absent until the count is known. */
+  onExportAll?: () => void;
   children?: ReactNode;
 }
 
@@ -60,6 +62,7 @@ export function ListActions({
   alyxUrl,
   rows,
   columns,
+  onExportAll,
   children,
 }: ListActionsProps) {
   return (
@@ -90,6 +93,11 @@ export function ListActions({
           </Menu.Item>
         </Menu.Dropdown>
       </Menu>
+      {onExportAll ? (
+        <Button size="xs" variant="default" onClick={onExportAll}>
+          Export all…
+        </Button>
+      ) : null}
       {children}
     </Group>
   );

@@ -7,16 +7,18 @@ import { listQuery } from '../../api/queries/record-queries.ts';
 import type { ApiModel } from '../../api/schema/model.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { PendingState } from '../../components/PendingState.tsx';
+import { SnippetsButton } from '../../components/SnippetsButton.tsx';
 import { appPathToAlyxUrl, paths } from '../../config/paths.ts';
 import { countOf } from '../../lib/format.ts';
 import { ColumnChooser } from './ColumnChooser.tsx';
+import { ExportDialog } from './ExportDialog.tsx';
 import { availableColumns, defaultColumns, keyColumn, resolveColumns } from './columns.ts';
 import { FilterPanel } from './FilterPanel.tsx';
 import { ListActions } from './ListActions.tsx';
 import { NewRecordLink } from '../../components/WriteLinks.tsx';
 import { ListContext, type ListContextValue } from './list-context.ts';
 import { ListTable } from './ListTable.tsx';
-import { oneCall } from './one-call.ts';
+import { oneCall } from '../../lib/one-call.ts';
 import { Pager } from './Pager.tsx';
 import { keepWhilePaging, readPaging, withPaging } from './paging.ts';
 import type { SortState } from './sort.ts';
@@ -49,6 +51,7 @@ export function RecordListView({
   const query = useQuery({ ...list, placeholderData: keepWhilePaging(list.queryKey) });
   const [sort, setSort] = useState<SortState | null>(null);
   const [savedColumns, setSavedColumns] = useColumnPrefs(endpointName);
+  const [exporting, setExporting] = useState(false);
 
   const rows = useMemo(() => query.data?.results ?? [], [query.data]);
   const available = useMemo(() => availableColumns(endpoint, rows), [endpoint, rows]);
@@ -89,10 +92,26 @@ export function RecordListView({
             alyxUrl={alyxUrl}
             rows={rows}
             columns={columns}
+            onExportAll={query.data ? () => setExporting(true) : undefined}
           >
+            <SnippetsButton
+              instanceName={instance.name}
+              subject="this list"
+              request={{ baseUrl: instance.url, endpoint: endpointName, search, model: endpoint }}
+            />
             <ColumnChooser available={available} shown={columns} onChange={setSavedColumns} />
           </ListActions>
         </Group>
+        {exporting && query.data ? (
+          <ExportDialog
+            opened
+            onClose={() => setExporting(false)}
+            instance={instance}
+            endpointName={endpointName}
+            search={search}
+            count={query.data.count}
+          />
+        ) : null}
         {endpoint === undefined ? (
           <Alert color="yellow" variant="light">
             The instance&apos;s schema does not describe <code>{endpointName}</code>; showing what the server

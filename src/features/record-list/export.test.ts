@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { exportFileName, toCsv, toJson, UTF8_BOM } from './export.ts';
+import { UTF8_BOM } from '../../lib/csv.ts';
+import { exportFileName, toCsv, toJson } from './export.ts';
 
 describe('toCsv', () => {
   it('writes a header and quotes what needs quoting', () => {

@@ -1,24 +1,6 @@
 /** The loaded page as CSV or JSON, for a data manager's spreadsheet or script. */
+import { csvField, UTF8_BOM } from '../../lib/csv.ts';
 import type { Row } from './columns.ts';
-
-function cellText(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return JSON.stringify(value);
-}
-
-/** What a spreadsheet would run as a formula (OWASP "CSV injection"). */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-function csvField(text: string, value: unknown = text): string {
-  // Numbers and booleans are written by us, not the instance: `-3` stays a number.
-  const safe = typeof value === 'string' && FORMULA_START.test(text) ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) || safe !== safe.trim() ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-/** A byte-order mark, so spreadsheets read the file as UTF-8 rather than the system code page. */
-export const UTF8_BOM = '\uFEFF';
 
 /**
  * RFC 4180: CRLF line ends, quoted fields where needed; nested values as JSON. Text that a
@@ -26,8 +8,7 @@ export const UTF8_BOM = '\uFEFF';
  */
 export function toCsv(rows: readonly Row[], columns: readonly string[]): string {
   const lines = [columns.map((name) => csvField(name)).join(',')];
-  for (const row of rows)
-    lines.push(columns.map((name) => csvField(cellText(row[name]), row[name])).join(','));
+  for (const row of rows) lines.push(columns.map((name) => csvField(row[name])).join(','));
   return `${UTF8_BOM}${lines.join('\r\n')}\r\n`;
 }
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { oneCall } from './one-call.ts';
-import { pythonString } from '../../lib/python-literal.ts';
-import { endpointOf, testModel } from '../../testing/browse-model.ts';
+import { pythonString } from './python-literal.ts';
+import { endpointOf, testModel } from '../testing/browse-model.ts';
 
 const sessions = endpointOf(testModel(), 'sessions');
 

@@ -1,6 +1,6 @@
 /** The list query as the equivalent ONE call: `one.alyx.rest('sessions', 'list', subject='KS005')`. */
-import type { EndpointModel } from '../../api/schema/model.ts';
-import { isPythonIdentifier, pythonString } from '../../lib/python-literal.ts';
+import type { EndpointModel } from '../api/schema/model.ts';
+import { isPythonIdentifier, pythonString } from './python-literal.ts';
 
 /** `AlyxClient.rest(self, url, action, id, data, files, no_cache, **kwargs)`: these names cannot be filters. */
 const REST_ARGUMENTS = new Set(['self', 'url', 'action', 'id', 'data', 'files', 'no_cache']);
