@@ -315,7 +315,8 @@ export function resolveLookupQuery(
   return queryOptions({
     queryKey: alyxKeys.resolve(instance.name, input),
     queryFn: ({ signal }) => resolve(signal),
-    staleTime: 5 * 60 * 1000,
+    // A miss is asked again next time: the record may have been created since.
+    staleTime: (query) => (query.state.data ? 5 * 60 * 1000 : 0),
     retry: false,
   });
 }
