@@ -28,7 +28,13 @@ function Keys({ combo }: { combo: string }) {
 export function ShortcutHelp({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const shortcuts = useShortcuts();
   return (
-    <Modal opened={opened} onClose={onClose} title="Keyboard shortcuts" size="lg">
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title="Keyboard shortcuts"
+      size="lg"
+      closeButtonProps={{ 'aria-label': 'Close the shortcut list' }}
+    >
       <Stack gap="md">
         <Text size="sm">
           Single keys do nothing while you type in a field. In the command palette, ↑ and ↓ choose and Enter

@@ -55,6 +55,7 @@ export function CommandPalette(props: CommandPaletteProps) {
       opened={props.opened}
       onClose={props.onClose}
       title="Command palette"
+      closeButtonProps={{ 'aria-label': 'Close the command palette' }}
       size="lg"
       yOffset="10vh"
       // The palette's own input takes focus; the close button stays reachable with Tab.
@@ -163,11 +164,15 @@ function PaletteBody({ onClose, instance, instances, model, onShowShortcuts }: C
       parsed.kind === 'empty' || parsed.kind === 'text'
         ? []
         : [{ id: 'go-to', label: `Go to “${text.trim()}”`, kind: 'Go to', run: () => goTo(text) }];
+    const matchingActions = actions.filter(matches);
+    // A word that names an action ("theme", "console") runs it; any other word is looked up first.
+    const lookupFirst = parsed.kind !== 'word' || matchingActions.length === 0;
     return [
-      ...lookup,
+      ...(lookupFirst ? lookup : []),
+      ...matchingActions.filter(() => !lookupFirst),
       ...recent.filter(matches),
       ...endpoints.filter(matches).slice(0, needle ? MAX_ENDPOINTS : 6),
-      ...actions.filter(matches),
+      ...(lookupFirst ? matchingActions : lookup),
     ];
   }, [
     text,
@@ -217,7 +222,8 @@ function PaletteBody({ onClose, instance, instances, model, onShowShortcuts }: C
     <>
       <TextInput
         data-autofocus
-        autoFocus
+        // Focused on mount, not after the open transition: text typed straight after Ctrl-K lands here.
+        ref={(node) => node?.focus()}
         label="Go to or run"
         placeholder="UUID, id prefix, nickname, ALF path, URL, endpoint or action"
         value={text}
