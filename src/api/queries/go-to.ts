@@ -13,8 +13,18 @@ import type { ApiModel } from '../schema/model.ts';
 import { alyxKeys } from './keys.ts';
 import { rowKey } from './row-key.ts';
 import { isUuid, safeDecode } from '../values.ts';
+import { parseAlfPath, type AlfPath } from '../palette-input.ts';
 
-export type GoToVia = 'explorer-url' | 'alyx-url' | 'path' | 'uuid' | 'id-prefix' | 'endpoint' | 'nickname';
+export type GoToVia =
+  | 'explorer-url'
+  | 'alyx-url'
+  | 'path'
+  | 'uuid'
+  | 'id-prefix'
+  | 'endpoint'
+  | 'nickname'
+  | 'alf-session'
+  | 'alf-dataset';
 
 export interface GoToTarget extends AlyxTarget {
   /** Name of the instance the target lives on (may differ from the current one for pasted URLs). */
@@ -178,6 +188,70 @@ async function findIdPrefix(
   });
 }
 
+const sameText = (value: unknown, expected: string): boolean =>
+  typeof value === 'string' && value.toLowerCase() === expected.toLowerCase();
+
+/** The row's session number and date, checked: an instance may ignore a filter it does not know. */
+function sessionMatches(row: Record<string, unknown>, alf: AlfPath): boolean {
+  const start = row.start_time;
+  return (
+    sameText(row.subject, alf.subject) &&
+    Number(row.number) === alf.number &&
+    typeof start === 'string' &&
+    start.slice(0, 10) === alf.date
+  );
+}
+
+/**
+ * An ALF path → its session (`sessions?subject=…&date_range=d,d&number=…`, REST-CONVENTIONS §4.3),
+ * or with a file, its dataset (`datasets?session=…&name=…&collection=…`). A lab in the path only
+ * breaks ties: a data root's folder name need not be the lab's name in Alyx.
+ */
+async function findAlf(
+  client: AlyxClient,
+  alf: AlfPath,
+  model: ApiModel,
+  instance: string,
+  signal?: AbortSignal,
+): Promise<GoToTarget | null> {
+  const query = { subject: alf.subject, date_range: `${alf.date},${alf.date}`, number: String(alf.number) };
+  const page = await client.listPage('sessions', { ...query, limit: 10 }, { signal });
+  const sessions = page.results.filter((row) => sessionMatches(row, alf));
+  const inLab = sessions.filter((row) => alf.lab !== undefined && sameText(row.lab, alf.lab));
+  const chosen = inLab.length === 1 ? inLab : sessions;
+  const session = chosen.length === 1 ? chosen[0] : undefined;
+  const id = session ? rowKey('sessions', session) : undefined;
+  if (!id) {
+    if (sessions.length === 0) return null;
+    return {
+      endpoint: 'sessions',
+      query: new URLSearchParams(query).toString(),
+      instance,
+      via: 'alf-session',
+    };
+  }
+  if (alf.file === undefined || !('datasets' in model.endpoints))
+    return { endpoint: 'sessions', lookup: id, instance, via: 'alf-session' };
+  const filters: Record<string, string> = { session: id, name: alf.file };
+  if (alf.collection !== undefined) filters.collection = alf.collection;
+  const datasets = await client.listPage('datasets', { ...filters, limit: 10 }, { signal });
+  const found = datasets.results.filter(
+    (row) =>
+      sameText(row.name, alf.file ?? '') &&
+      (row.collection ?? '') === (alf.collection ?? '') &&
+      (alf.revision === undefined || sameText(row.revision, alf.revision)),
+  );
+  const datasetId = found.length === 1 && found[0] ? rowKey('datasets', found[0]) : undefined;
+  if (datasetId) return { endpoint: 'datasets', lookup: datasetId, instance, via: 'alf-dataset' };
+  // Not exactly one: the filtered list shows what there is (maybe nothing) for that file.
+  return {
+    endpoint: 'datasets',
+    query: new URLSearchParams(filters).toString(),
+    instance,
+    via: 'alf-dataset',
+  };
+}
+
 /**
  * Resolves pasted input to a target, or null when nothing matches. URLs and paths resolve without
  * a request; UUIDs and nicknames are looked up on `instance`.
@@ -193,6 +267,9 @@ export async function goToResolve(
   if (!text) return null;
   const client = clientFor(instance);
 
+  // An ALF path wins over the URL or path it may be written as (a data server's file URL).
+  const alf = text.includes('/') || text.includes('\\') ? parseAlfPath(text) : null;
+  if (alf && 'sessions' in model.endpoints) return findAlf(client, alf, model, instance.name, signal);
   if (/^https?:\/\//i.test(text)) return fromAbsoluteUrl(text, instance, instances, model);
   if (text.startsWith('/')) {
     const queryIndex = text.indexOf('?');
@@ -238,7 +315,8 @@ export function resolveLookupQuery(
   return queryOptions({
     queryKey: alyxKeys.resolve(instance.name, input),
     queryFn: ({ signal }) => resolve(signal),
-    staleTime: 5 * 60 * 1000,
+    // A miss is asked again next time: the record may have been created since.
+    staleTime: (query) => (query.state.data ? 5 * 60 * 1000 : 0),
     retry: false,
   });
 }

@@ -8,6 +8,7 @@ import { useApiModel } from '../../lib/use-api-model.ts';
 import { ColorSchemeToggle } from './ColorSchemeToggle.tsx';
 import { ConsoleLink } from './ConsoleLink.tsx';
 import { FetchIndicator } from './FetchIndicator.tsx';
+import { GlobalShortcuts } from './GlobalShortcuts.tsx';
 import { InstanceSwitcher } from './InstanceSwitcher.tsx';
 import { RefreshButton } from './RefreshButton.tsx';
 
@@ -45,7 +46,7 @@ export function AppHeader({ instances, instance, signedIn, navbar }: AppHeaderPr
         </Anchor>
         <InstanceSwitcher instances={instances} current={instance?.name} />
       </Group>
-      {instance && signedIn ? <GoToBox instance={instance} instances={instances} model={model.data} /> : null}
+      {instance && signedIn ? <GoToBox instance={instance} instances={instances} /> : null}
       <Group gap="xs" wrap="nowrap">
         <FetchIndicator />
         {instance && signedIn ? <ConsoleLink instance={instance.name} /> : null}
@@ -53,6 +54,7 @@ export function AppHeader({ instances, instance, signedIn, navbar }: AppHeaderPr
         <ColorSchemeToggle />
         {instance ? <AccountMenu instance={instance} /> : null}
       </Group>
+      <GlobalShortcuts instance={instance} instances={instances} signedIn={signedIn} model={model.data} />
     </Group>
   );
 }

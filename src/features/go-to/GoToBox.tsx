@@ -1,63 +1,46 @@
 import { Kbd, Loader, Paper, Text, TextInput } from '@mantine/core';
-import { useHotkeys } from '@mantine/hooks';
-import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
-import { useNavigate } from 'react-router';
-import { isAlyxError } from '../../api/http/errors.ts';
 import type { InstanceConfig } from '../../api/instances.ts';
-import type { ApiModel } from '../../api/schema/model.ts';
-import { paths } from '../../config/paths.ts';
 import { IconSearch } from '../../components/icons.tsx';
+import { useShortcut } from '../../lib/shortcut-registry.ts';
 import classes from './GoToBox.module.css';
+import { useGoTo } from './use-go-to.ts';
 
 interface GoToBoxProps {
   instance: InstanceConfig;
   instances: readonly InstanceConfig[];
-  model: ApiModel | undefined;
 }
 
-/** Paste a UUID, a nickname, an Alyx URL or an explorer URL; Enter goes there. `/` or Ctrl+K focuses it. */
-export function GoToBox({ instance, instances, model }: GoToBoxProps) {
-  const navigate = useNavigate();
-  const queryClient = useQueryClient();
+/** Paste a UUID, a nickname, an ALF path or a URL; Enter goes there. `/` focuses it (Ctrl+K opens the palette). */
+export function GoToBox({ instance, instances }: GoToBoxProps) {
+  const goTo = useGoTo(instance, instances);
   const input = useRef<HTMLInputElement>(null);
   const [value, setValue] = useState('');
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  useHotkeys([
-    ['/', () => input.current?.focus()],
-    ['mod+K', () => input.current?.focus()],
-  ]);
+  useShortcut({
+    id: 'go-to.focus',
+    keys: ['/'],
+    description: 'Focus the go-to box',
+    group: 'Navigation',
+    run: () => input.current?.focus(),
+  });
 
   const submit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault();
     const text = value.trim();
     if (!text) return;
-    if (!model) {
-      setMessage('The endpoints of this instance are still loading; try again in a moment.');
-      return;
-    }
     setBusy(true);
     setMessage(null);
-    try {
-      // The resolver is only needed once something is submitted: keep it out of the first screen's code.
-      const { resolveLookupQuery } = await import('../../api/queries/go-to.ts');
-      const target = await queryClient.fetchQuery(resolveLookupQuery(instance, text, model, instances));
-      if (!target) {
-        setMessage(
-          `Nothing matches “${text}” on ${instance.name}: not a URL of a configured instance, a known id or id prefix, an endpoint or a subject nickname.`,
-        );
-        return;
-      }
-      setValue('');
-      input.current?.blur();
-      await navigate(paths.target(target.instance, target));
-    } catch (error) {
-      setMessage(isAlyxError(error) ? `Could not look it up: ${error.message}` : String(error));
-    } finally {
-      setBusy(false);
+    const failure = await goTo(text);
+    setBusy(false);
+    if (failure) {
+      setMessage(failure);
+      return;
     }
+    setValue('');
+    input.current?.blur();
   };
 
   return (

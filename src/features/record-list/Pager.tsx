@@ -4,6 +4,7 @@ import '@mantine/core/styles/Overlay.layer.css';
 import '@mantine/core/styles/Popover.layer.css';
 import '@mantine/core/styles/Combobox.layer.css';
 import { Button, Group, Select, Text } from '@mantine/core';
+import { usePageShortcuts } from '../../lib/use-page-shortcuts.ts';
 import { PAGE_SIZES, pageMoves, rangeLabel, type Paging } from './paging.ts';
 
 interface PagerProps {
@@ -16,6 +17,7 @@ interface PagerProps {
 /** Limit/offset paging: the range, page size and first/prev/next/last. */
 export function Pager({ paging, count, shown, onChange }: PagerProps) {
   const moves = pageMoves(paging, count);
+  usePageShortcuts(moves, onChange);
   const sizes = PAGE_SIZES.map(String);
   if (!sizes.includes(String(paging.limit))) sizes.push(String(paging.limit));
   const move = (label: string, target: Paging | null) => (

@@ -1,0 +1,29 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The Ctrl/Cmd-K command palette and the `?` shortcut help sheet. */
+export class PalettePage {
+  readonly dialog: Locator;
+  readonly input: Locator;
+  readonly options: Locator;
+  readonly help: Locator;
+
+  constructor(readonly page: Page) {
+    this.dialog = page.getByRole('dialog', { name: 'Command palette' });
+    this.input = this.dialog.getByRole('combobox', { name: 'Go to or run' });
+    this.options = this.dialog.getByRole('option');
+    this.help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  }
+
+  async open(): Promise<void> {
+    await this.page.keyboard.press('ControlOrMeta+K');
+    await expect(this.input).toBeFocused();
+  }
+
+  /** Opens the palette, types like a paste, presses Enter on the first (selected) result. */
+  async run(text: string): Promise<void> {
+    await this.open();
+    await this.page.keyboard.insertText(text);
+    await expect(this.options.first()).toHaveAttribute('aria-selected', 'true');
+    await this.page.keyboard.press('Enter');
+  }
+}

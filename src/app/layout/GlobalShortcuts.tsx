@@ -1,0 +1,119 @@
+import { useEffect, useState } from 'react';
+import { useLocation, useNavigate } from 'react-router';
+import type { InstanceConfig } from '../../api/instances.ts';
+import type { ApiModel } from '../../api/schema/model.ts';
+import { parseAppPath, paths } from '../../config/paths.ts';
+import { CommandPalette } from '../../features/go-to/CommandPalette.tsx';
+import { rememberRecentRecord } from '../../lib/recent-records.ts';
+import { useShortcut } from '../../lib/shortcut-registry.ts';
+import { useShortcutListener } from '../../lib/use-shortcut-listener.ts';
+import { ShortcutHelp } from './ShortcutHelp.tsx';
+
+interface GlobalShortcutsProps {
+  instance: InstanceConfig | undefined;
+  instances: readonly InstanceConfig[];
+  signedIn: boolean;
+  model: ApiModel | undefined;
+}
+
+const FORM_VIEWS = new Set(['create', 'edit', 'replace']);
+
+/** The form being filled: the one holding focus, else the only one in the main area. */
+function currentForm(): HTMLFormElement | null {
+  const focused = document.activeElement?.closest('form');
+  return focused ?? document.querySelector('main form');
+}
+
+/** App-wide shortcuts, the ones that follow from the current view, the palette and the help sheet. */
+export function GlobalShortcuts({ instance, instances, signedIn, model }: GlobalShortcutsProps) {
+  const [palette, setPalette] = useState(false);
+  const [help, setHelp] = useState(false);
+  const navigate = useNavigate();
+  const location = useLocation();
+  const here = parseAppPath(location.pathname, location.search);
+  const ready = instance !== undefined && signedIn;
+  const name = instance?.name;
+  const { endpoint, lookup, view } = here;
+  useShortcutListener();
+
+  useEffect(() => {
+    if (name && signedIn && view === 'record' && endpoint && lookup !== undefined)
+      rememberRecentRecord(name, { endpoint, lookup });
+  }, [name, signedIn, view, endpoint, lookup]);
+
+  useShortcut({
+    id: 'palette',
+    keys: ['mod+k'],
+    whileTyping: true,
+    description: 'Open the command palette',
+    group: 'General',
+    enabled: ready,
+    run: () => {
+      setHelp(false);
+      setPalette(true);
+    },
+  });
+  useShortcut({
+    id: 'help',
+    keys: ['?'],
+    description: 'Show this list of shortcuts',
+    group: 'General',
+    run: () => setHelp(true),
+  });
+  useShortcut({
+    id: 'home',
+    keys: ['g h'],
+    description: 'Go home: the instance overview',
+    group: 'Navigation',
+    run: () => void navigate(name ? paths.instance(name) : paths.home()),
+  });
+  useShortcut({
+    id: 'console',
+    keys: ['g c'],
+    description: 'Go to the request console',
+    group: 'Navigation',
+    enabled: ready,
+    run: () => name && void navigate(paths.console(name)),
+  });
+  useShortcut({
+    id: 'record.edit',
+    keys: ['e'],
+    description: 'Edit this record',
+    group: 'Record',
+    enabled: ready && view === 'record',
+    run: () => name && endpoint && lookup !== undefined && void navigate(paths.edit(name, endpoint, lookup)),
+  });
+  useShortcut({
+    id: 'record.up',
+    keys: ['u'],
+    description: 'Back to the list',
+    group: 'Record',
+    enabled: ready && (view === 'record' || FORM_VIEWS.has(view)) && endpoint !== undefined,
+    run: () => name && endpoint && void navigate(paths.list(name, endpoint)),
+  });
+  useShortcut({
+    id: 'form.save',
+    keys: ['mod+Enter', 'mod+s'],
+    whileTyping: true,
+    description: 'Save the form',
+    group: 'Form',
+    enabled: ready && FORM_VIEWS.has(view),
+    run: () => currentForm()?.requestSubmit(),
+  });
+
+  return (
+    <>
+      {instance && ready ? (
+        <CommandPalette
+          opened={palette}
+          onClose={() => setPalette(false)}
+          instance={instance}
+          instances={instances}
+          model={model}
+          onShowShortcuts={() => setHelp(true)}
+        />
+      ) : null}
+      <ShortcutHelp opened={help} onClose={() => setHelp(false)} />
+    </>
+  );
+}
