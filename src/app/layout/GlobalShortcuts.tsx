@@ -1,13 +1,31 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import type { InstanceConfig } from '../../api/instances.ts';
 import type { ApiModel } from '../../api/schema/model.ts';
 import { parseAppPath, paths } from '../../config/paths.ts';
-import { CommandPalette } from '../../features/go-to/CommandPalette.tsx';
 import { rememberRecentRecord } from '../../lib/recent-records.ts';
 import { useShortcut } from '../../lib/shortcut-registry.ts';
 import { useShortcutListener } from '../../lib/use-shortcut-listener.ts';
-import { ShortcutHelp } from './ShortcutHelp.tsx';
+
+// The palette and the help sheet (Modal, Combobox, floating-ui: ~30 KB gzip) are not part of the
+// first screen; they load when the browser is idle after it, so Ctrl-K is ready a moment later.
+const loadPalette = () => import('../../features/go-to/CommandPalette.tsx');
+const loadHelp = () => import('./ShortcutHelp.tsx');
+const CommandPalette = lazy(() => loadPalette().then((m) => ({ default: m.CommandPalette })));
+const ShortcutHelp = lazy(() => loadHelp().then((m) => ({ default: m.ShortcutHelp })));
+
+function usePreloadWhenIdle(ready: boolean): void {
+  useEffect(() => {
+    if (!ready) return;
+    const load = () => void Promise.all([loadPalette(), loadHelp()]).catch(() => undefined);
+    if (typeof requestIdleCallback !== 'function') {
+      const timer = setTimeout(load, 500);
+      return () => clearTimeout(timer);
+    }
+    const handle = requestIdleCallback(load, { timeout: 3000 });
+    return () => cancelIdleCallback(handle);
+  }, [ready]);
+}
 
 interface GlobalShortcutsProps {
   instance: InstanceConfig | undefined;
@@ -35,6 +53,12 @@ export function GlobalShortcuts({ instance, instances, signedIn, model }: Global
   const name = instance?.name;
   const { endpoint, lookup, view } = here;
   useShortcutListener();
+  usePreloadWhenIdle(ready);
+  // Mounted from their first opening on, so later ones keep the Modal's transitions.
+  const [paletteUsed, setPaletteUsed] = useState(false);
+  const [helpUsed, setHelpUsed] = useState(false);
+  if (palette && !paletteUsed) setPaletteUsed(true);
+  if (help && !helpUsed) setHelpUsed(true);
 
   useEffect(() => {
     if (name && signedIn && view === 'record' && endpoint && lookup !== undefined)
@@ -103,17 +127,23 @@ export function GlobalShortcuts({ instance, instances, signedIn, model }: Global
 
   return (
     <>
-      {instance && ready ? (
-        <CommandPalette
-          opened={palette}
-          onClose={() => setPalette(false)}
-          instance={instance}
-          instances={instances}
-          model={model}
-          onShowShortcuts={() => setHelp(true)}
-        />
+      {instance && ready && paletteUsed ? (
+        <Suspense fallback={null}>
+          <CommandPalette
+            opened={palette}
+            onClose={() => setPalette(false)}
+            instance={instance}
+            instances={instances}
+            model={model}
+            onShowShortcuts={() => setHelp(true)}
+          />
+        </Suspense>
       ) : null}
-      <ShortcutHelp opened={help} onClose={() => setHelp(false)} />
+      {helpUsed ? (
+        <Suspense fallback={null}>
+          <ShortcutHelp opened={help} onClose={() => setHelp(false)} />
+        </Suspense>
+      ) : null}
     </>
   );
 }
