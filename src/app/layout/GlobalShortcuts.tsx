@@ -3,6 +3,7 @@ import { useLocation, useNavigate } from 'react-router';
 import type { InstanceConfig } from '../../api/instances.ts';
 import type { ApiModel } from '../../api/schema/model.ts';
 import { parseAppPath, paths } from '../../config/paths.ts';
+import { noteEarlyEnter, noteEarlyText } from '../../lib/palette-early-input.ts';
 import { rememberRecentRecord } from '../../lib/recent-records.ts';
 import { useShortcut } from '../../lib/shortcut-registry.ts';
 import { useShortcutListener } from '../../lib/use-shortcut-listener.ts';
@@ -13,6 +14,33 @@ const loadPalette = () => import('../../features/go-to/CommandPalette.tsx');
 const loadHelp = () => import('./ShortcutHelp.tsx');
 const CommandPalette = lazy(() => loadPalette().then((m) => ({ default: m.CommandPalette })));
 const ShortcutHelp = lazy(() => loadHelp().then((m) => ({ default: m.ShortcutHelp })));
+
+/**
+ * Stands in for the palette while its code loads: a plain input that keeps what is typed (a UUID
+ * pasted straight after Ctrl-K) and an Enter, for the palette to take over when it mounts.
+ */
+function PaletteStandIn() {
+  return (
+    <div role="dialog" aria-label="Command palette" className="palette-stand-in">
+      <input
+        ref={(node) => node?.focus()}
+        aria-label="Go to or run"
+        onChange={(event) => noteEarlyText(event.currentTarget.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') noteEarlyEnter();
+        }}
+        style={{
+          position: 'fixed',
+          top: '10vh',
+          left: '50%',
+          transform: 'translateX(-50%)',
+          width: 'min(40rem, 90vw)',
+          zIndex: 300,
+        }}
+      />
+    </div>
+  );
+}
 
 function usePreloadWhenIdle(ready: boolean): void {
   useEffect(() => {
@@ -128,7 +156,7 @@ export function GlobalShortcuts({ instance, instances, signedIn, model }: Global
   return (
     <>
       {instance && ready && paletteUsed ? (
-        <Suspense fallback={null}>
+        <Suspense fallback={palette ? <PaletteStandIn /> : null}>
           <CommandPalette
             opened={palette}
             onClose={() => setPalette(false)}

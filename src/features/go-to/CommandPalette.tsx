@@ -25,6 +25,7 @@ import { parseAppPath, paths } from '../../config/paths.ts';
 import { IconSearch } from '../../components/icons.tsx';
 import { clearAccount } from '../../lib/account-store.ts';
 import { showNotice } from '../../lib/notices.ts';
+import { takeEarlyInput } from '../../lib/palette-early-input.ts';
 import { readRecentRecords } from '../../lib/recent-records.ts';
 import { PASS_LEAVE_GUARD } from '../../lib/use-leave-guard.ts';
 import classes from './CommandPalette.module.css';
@@ -74,7 +75,8 @@ function PaletteBody({ onClose, instance, instances, model, onShowShortcuts }: C
   const goTo = useGoTo(instance, instances);
   const { setColorScheme } = useMantineColorScheme();
   const computed = useComputedColorScheme('light');
-  const [text, setText] = useState('');
+  const [early] = useState(takeEarlyInput);
+  const [text, setText] = useState(early.text);
   const [active, setActive] = useState(0);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
@@ -205,6 +207,13 @@ function PaletteBody({ onClose, instance, instances, model, onShowShortcuts }: C
     if (failure) setMessage(failure);
     else onClose();
   };
+
+  // Enter pressed before the code arrived: run the first result once, as the Enter would have.
+  const [pendingEnter, setPendingEnter] = useState(early.submitted);
+  if (pendingEnter) {
+    setPendingEnter(false);
+    queueMicrotask(() => void run(items[current]));
+  }
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>): void => {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
