@@ -26,4 +26,14 @@ export class PalettePage {
     await expect(this.options.first()).toHaveAttribute('aria-selected', 'true');
     await this.page.keyboard.press('Enter');
   }
+
+  /**
+   * Runs `text` and waits until it has landed: on `url` with the palette closed. The URL alone does
+   * not prove it when the previous run already led there (the palette may still be resolving).
+   */
+  async go(text: string, url: RegExp): Promise<void> {
+    await this.run(text);
+    await expect(this.page).toHaveURL(url, { timeout: 30_000 });
+    await expect(this.dialog).toBeHidden({ timeout: 30_000 });
+  }
 }
