@@ -1,19 +1,46 @@
 import { useDocumentTitle } from '@mantine/hooks';
-import { useCallback, useMemo } from 'react';
+import { lazy, Suspense, useCallback, useMemo } from 'react';
 import { useParams, useSearchParams, type LoaderFunctionArgs } from 'react-router';
-import { instanceBases } from '../../api/instances.ts';
-import { detailQuery } from '../../api/queries/record-queries.ts';
-import type { RelationTarget } from '../../api/schema/model.ts';
+import { instanceBases, type InstanceConfig } from '../../api/instances.ts';
+import { detailQuery, type AlyxRecord } from '../../api/queries/record-queries.ts';
+import type { ApiModel, RelationTarget } from '../../api/schema/model.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
+import { LoadingState } from '../../components/LoadingState.tsx';
 import { PendingState } from '../../components/PendingState.tsx';
 import { RouteErrorBoundary } from '../../components/RouteErrorBoundary.tsx';
 import type { LinkResolver } from '../../features/record-detail/detail-context.ts';
-import { RecordDetailView } from '../../features/record-detail/RecordDetailView.tsx';
+import { RecordDetailView, type ExtraTab } from '../../features/record-detail/RecordDetailView.tsx';
 import { resolveValueLink } from '../../lib/value-links.ts';
 import { useApiModel } from '../../lib/use-api-model.ts';
 import { useInstances } from '../../lib/use-instance.ts';
 import { requireSignedIn } from '../instance-loader.ts';
 import { queryClientContext } from '../query-context.ts';
+
+// The chart library (uPlot) loads only when a subject's weight curve is opened.
+const WeightCurvePanel = lazy(() =>
+  import('../../features/subject-weights/WeightCurvePanel.tsx').then((m) => ({
+    default: m.WeightCurvePanel,
+  })),
+);
+
+/** A subject's weight curve, where the instance serves weighings and water restrictions. */
+function subjectTabs(instance: InstanceConfig, model: ApiModel, record: AlyxRecord): ExtraTab[] {
+  const nickname = record['nickname'];
+  if (typeof nickname !== 'string' || !model.endpoints['weighings'] || !model.endpoints['water-restriction'])
+    return [];
+  const lab = typeof record['lab'] === 'string' ? record['lab'] : null;
+  return [
+    {
+      value: 'weight',
+      label: 'Weight curve',
+      panel: (
+        <Suspense fallback={<LoadingState label="Loading the chart…" />}>
+          <WeightCurvePanel instance={instance} nickname={nickname} lab={lab} />
+        </Suspense>
+      ),
+    },
+  ];
+}
 
 export async function loader(args: LoaderFunctionArgs): Promise<null> {
   const instance = await requireSignedIn(args);
@@ -61,6 +88,7 @@ export function Component() {
       resolveLink={resolveLink}
       tab={search.get('tab')}
       onTabChange={(tab) => setSearch(tab === 'fields' ? {} : { tab }, { replace: true })}
+      extraTabs={endpoint === 'subjects' ? (record) => subjectTabs(instance, data, record) : undefined}
     />
   );
 }

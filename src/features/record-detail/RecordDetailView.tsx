@@ -1,11 +1,11 @@
 import '@mantine/core/styles/Tabs.layer.css';
 import { Anchor, Code, Stack, Tabs } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { isAlyxError } from '../../api/http/errors.ts';
 import type { InstanceConfig } from '../../api/instances.ts';
-import { detailQuery } from '../../api/queries/record-queries.ts';
+import { detailQuery, type AlyxRecord } from '../../api/queries/record-queries.ts';
 import type { ApiModel } from '../../api/schema/model.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { PendingState } from '../../components/PendingState.tsx';
@@ -33,6 +33,14 @@ export interface RecordDetailViewProps {
   /** Open tab (`fields`, `raw`, or a reverse relation's endpoint); kept in the URL by the route. */
   tab: string | null;
   onTabChange: (tab: string) => void;
+  /** Views the app adds for this kind of record (a subject's weight curve), after the built-in tabs. */
+  extraTabs?: (record: AlyxRecord) => readonly ExtraTab[];
+}
+
+export interface ExtraTab {
+  value: string;
+  label: string;
+  panel: ReactNode;
 }
 
 /** `/{instance}/{endpoint}/{lookup}`: every field by type, raw JSON, and the records pointing here. */
@@ -44,6 +52,7 @@ export function RecordDetailView({
   resolveLink,
   tab,
   onTabChange,
+  extraTabs,
 }: RecordDetailViewProps) {
   const queryClient = useQueryClient();
   const endpoint = model.endpoints[endpointName];
@@ -84,6 +93,7 @@ export function RecordDetailView({
     return <PendingState failureReason={query.failureReason} label={`Loading ${endpointName}/${lookup}…`} />;
 
   const current = tab ?? 'fields';
+  const extras = query.isPlaceholderData ? [] : (extraTabs?.(record) ?? []);
   return (
     <DetailContext value={context}>
       <Stack gap="md">
@@ -106,6 +116,11 @@ export function RecordDetailView({
                 <ReverseTabLabel relation={relation} />
               </Tabs.Tab>
             ))}
+            {extras.map((extra) => (
+              <Tabs.Tab key={extra.value} value={extra.value}>
+                {extra.label}
+              </Tabs.Tab>
+            ))}
           </Tabs.List>
           <Tabs.Panel value="fields" pt="md">
             <FieldsTable endpoint={endpoint} record={record} />
@@ -118,6 +133,11 @@ export function RecordDetailView({
           {reverse.map((relation) => (
             <Tabs.Panel key={relation.endpoint} value={relation.endpoint} pt="md">
               <ReversePanel relation={relation} />
+            </Tabs.Panel>
+          ))}
+          {extras.map((extra) => (
+            <Tabs.Panel key={extra.value} value={extra.value} pt="md">
+              {extra.panel}
             </Tabs.Panel>
           ))}
         </Tabs>
