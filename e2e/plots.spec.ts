@@ -127,3 +127,75 @@ test.describe('weight curve of a subject', () => {
     }
   }
 });
+
+test.describe('records over time on a list', () => {
+  test('bars per bucket of the filtered list add up to its count, and each bucket opens its own list', async ({
+    page,
+    request,
+  }) => {
+    test.setTimeout(120_000);
+    const api = await adminApi(request);
+    const { subject } = (await api.get<Page<{ subject: string }>>('/sessions?limit=1')).results[0]!;
+    const total = (await api.get<Page<unknown>>(`/sessions?subject=${encodeURIComponent(subject)}&limit=1`))
+      .count;
+    await signIn(
+      page,
+      'sandbox',
+      DEMO_ACCOUNTS.alice,
+      `/sandbox/sessions?subject=${encodeURIComponent(subject)}`,
+    );
+    await page.getByRole('button', { name: 'Over time' }).click();
+    await expect(page).toHaveURL(/#over-time$/);
+    const panel = page.getByRole('region', { name: 'Records over time' });
+    await expect(panel.getByText(new RegExp(`^${total} sessions by start_time, per `))).toBeVisible({
+      timeout: 60_000,
+    });
+    await expect(panel.getByTestId('over-time-chart').locator('canvas')).toBeVisible();
+
+    await panel.getByText(/^The numbers/).click();
+    const links = panel.getByTestId('over-time-table').getByRole('link');
+    const counts = (await links.allTextContents()).map((text) => Number(text.replace(/\D/g, '')));
+    expect(counts.reduce((sum, count) => sum + count, 0)).toBe(total);
+
+    // The first bucket's link: its list holds exactly that many, and the panel stays open over it.
+    await links.first().click();
+    await expect(page).toHaveURL(/django=start_time__range/);
+    await expect(page).toHaveURL(/#over-time$/);
+    await expect(page.getByTestId('list-count')).toHaveText(
+      `${counts[0]} record${counts[0] === 1 ? '' : 's'}`,
+      {
+        timeout: 30_000,
+      },
+    );
+    const url = new URL(page.url());
+    const alyxQuery = url.search.replace(/^\?/, '');
+    const direct = (await api.get<Page<unknown>>(`/sessions?${alyxQuery}&limit=1`)).count;
+    expect(direct).toBe(counts[0]);
+    await expect(panel.getByText(new RegExp(`^${counts[0]} sessions by start_time`))).toBeVisible({
+      timeout: 60_000,
+    });
+
+    // Another unit is a link too; Close by the same button drops the hash.
+    await panel.getByText('Year', { exact: true }).click();
+    await expect(page).toHaveURL(/#over-time&unit=year$/);
+    await page.getByRole('button', { name: 'Over time' }).click();
+    await expect(page).not.toHaveURL(/#over-time/);
+    await expect(panel).toBeHidden();
+  });
+
+  for (const [colorScheme, width] of [
+    ['light', 1280],
+    ['dark', 800],
+  ] as const) {
+    test(`no serious axe violations in the panel, ${colorScheme} at ${width} px`, async ({ page }) => {
+      test.setTimeout(120_000);
+      await page.setViewportSize({ width, height: 800 });
+      await page.emulateMedia({ colorScheme });
+      await signIn(page, 'sandbox', DEMO_ACCOUNTS.alice, '/sandbox/weighings#over-time');
+      const panel = page.getByRole('region', { name: 'Records over time' });
+      await expect(panel.getByTestId('over-time-chart').locator('canvas')).toBeVisible({ timeout: 60_000 });
+      await panel.getByText(/^The numbers/).click();
+      expect(await seriousA11yViolations(page)).toEqual([]);
+    });
+  }
+});

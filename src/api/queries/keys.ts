@@ -25,6 +25,9 @@ export const alyxKeys = {
   /** Every page of a filtered list, concatenated (a weight curve's weighings). */
   allPages: (instance: string, endpoint: string, params?: ParamsInput) =>
     ['alyx', instance, endpoint, 'all-pages', normalizeParams(params)] as const,
+  /** Counts of a filtered list per day, week, month or year of a date field. */
+  overTime: (instance: string, endpoint: string, params: ParamsInput) =>
+    ['alyx', instance, endpoint, 'over-time', normalizeParams(params)] as const,
   details: (instance: string, endpoint: string) => ['alyx', instance, endpoint, 'detail'] as const,
   detail: (instance: string, endpoint: string, lookup: string | number) =>
     ['alyx', instance, endpoint, 'detail', String(lookup)] as const,

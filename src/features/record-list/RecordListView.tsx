@@ -1,6 +1,6 @@
 import { Alert, Anchor, Badge, Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { instanceBases, type InstanceConfig } from '../../api/instances.ts';
 import { listQuery } from '../../api/queries/record-queries.ts';
@@ -31,6 +31,9 @@ export interface RecordListViewProps {
   /** The URL query, which is the Alyx query. */
   search: URLSearchParams;
   onSearchChange: (next: URLSearchParams) => void;
+  /** Actions and a panel the app adds to the list (records over time). */
+  extraActions?: ReactNode;
+  extraPanel?: ReactNode;
 }
 
 /** `/{instance}/{endpoint}?{query}`: one Alyx list page, filterable, pageable, exportable. */
@@ -40,6 +43,8 @@ export function RecordListView({
   endpointName,
   search,
   onSearchChange,
+  extraActions,
+  extraPanel,
 }: RecordListViewProps) {
   const endpoint = model.endpoints[endpointName];
   const context = useMemo<ListContextValue>(
@@ -100,6 +105,7 @@ export function RecordListView({
               request={{ baseUrl: instance.url, endpoint: endpointName, search, model: endpoint }}
             />
             <ColumnChooser available={available} shown={columns} onChange={setSavedColumns} />
+            {extraActions}
           </ListActions>
         </Group>
         {exporting && query.data ? (
@@ -119,6 +125,7 @@ export function RecordListView({
           </Alert>
         ) : null}
         <FilterPanel key={queryText} endpoint={endpoint} search={search} onApply={onSearchChange} />
+        {extraPanel}
         {query.isError ? <ErrorState error={query.error} onRetry={() => void query.refetch()} /> : null}
         {query.isPending ? (
           <PendingState failureReason={query.failureReason} label={`Loading ${endpointName}…`} />
