@@ -14,7 +14,7 @@ export function HistoryLink({ instance }: { instance: string }) {
       size="xs"
       title="The requests sent to this instance"
       aria-current={here.view === 'history' ? 'page' : undefined}
-      visibleFrom="sm"
+      visibleFrom="md"
     >
       History
     </Button>

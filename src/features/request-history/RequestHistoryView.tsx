@@ -10,6 +10,7 @@ import { countOf, formatAge, formatCount } from '../../lib/format.ts';
 import { clearHistory, HISTORY_LIMIT, type HistoryEntry } from '../../lib/request-history.ts';
 import { filterHistory } from './history-filter.ts';
 import { consoleRequestFor, viewPathFor } from './history-links.ts';
+import classes from './RequestHistoryView.module.css';
 
 export const HISTORY_PAGE = 50;
 
@@ -21,12 +22,13 @@ interface RequestHistoryViewProps {
   onSearch: (search: string) => void;
 }
 
-function statusColor(status: HistoryEntry['status']): string {
-  if (typeof status !== 'number' || status >= 500) return 'var(--mantine-color-red-text)';
-  if (status >= 400) return 'var(--mantine-color-orange-text)';
-  return 'var(--mantine-color-text)';
+function statusClass(status: HistoryEntry['status']): string | undefined {
+  if (typeof status !== 'number' || status >= 500) return classes.serverError;
+  if (status >= 400) return classes.clientError;
+  return undefined;
 }
 
+const nowrap = { whiteSpace: 'nowrap' } as const;
 const pathStyle = { overflowWrap: 'anywhere', wordBreak: 'break-all' } as const;
 
 function HistoryRow({ instance, entry, model }: { instance: string; entry: HistoryEntry; model?: ApiModel }) {
@@ -37,21 +39,28 @@ function HistoryRow({ instance, entry, model }: { instance: string; entry: Histo
       <Table.Td ff="monospace" style={pathStyle} data-testid="history-path">
         {entry.path}
       </Table.Td>
-      <Table.Td style={{ color: statusColor(entry.status), whiteSpace: 'nowrap' }}>{entry.status}</Table.Td>
-      <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatCount(entry.durationMs)} ms</Table.Td>
-      <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatCount(entry.sizeBytes)} B</Table.Td>
-      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+      <Table.Td className={statusClass(entry.status)} style={nowrap}>
+        {entry.status}
+      </Table.Td>
+      <Table.Td style={nowrap}>{formatCount(entry.durationMs)} ms</Table.Td>
+      <Table.Td style={nowrap}>{formatCount(entry.sizeBytes)} B</Table.Td>
+      <Table.Td style={nowrap}>
         <time dateTime={new Date(entry.at).toISOString()} title={new Date(entry.at).toLocaleString()}>
           {formatAge(entry.at)}
         </time>
       </Table.Td>
       <Table.Td>
         <Group gap="xs" wrap="nowrap">
-          <Anchor component={Link} to={paths.console(instance, consoleRequestFor(entry))} size="sm">
+          <Anchor
+            component={Link}
+            to={paths.console(instance, consoleRequestFor(entry))}
+            size="sm"
+            style={nowrap}
+          >
             Open in console
           </Anchor>
           {view ? (
-            <Anchor component={Link} to={view} size="sm">
+            <Anchor component={Link} to={view} size="sm" style={nowrap}>
               Open view
             </Anchor>
           ) : null}
