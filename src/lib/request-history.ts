@@ -101,33 +101,42 @@ function cleanEntry(value: unknown): HistoryEntry | null {
   return entry;
 }
 
+/** The last text read or written per instance and its entries, so each request does not re-check 500. */
+const parsed = new Map<string, { raw: string; entries: HistoryEntry[] }>();
+
 /** Newest first; whatever is stored is checked and what is not an entry is dropped. */
 export function readHistory(instance: string): HistoryEntry[] {
   const raw = storage()?.getItem(storageKey(instance));
   if (!raw || raw.length > HISTORY_MAX_CHARS * 2) return [];
+  const known = parsed.get(instance);
+  if (known?.raw === raw) return known.entries;
+  let entries: HistoryEntry[] = [];
   try {
-    const parsed: unknown = JSON.parse(raw);
-    if (!Array.isArray(parsed)) return [];
-    const out: HistoryEntry[] = [];
-    for (const item of parsed.slice(0, HISTORY_LIMIT)) {
-      const entry = cleanEntry(item);
-      if (entry) out.push(entry);
-    }
-    return out;
+    const data: unknown = JSON.parse(raw);
+    if (Array.isArray(data))
+      for (const item of data.slice(0, HISTORY_LIMIT)) {
+        const entry = cleanEntry(item);
+        if (entry) entries.push(entry);
+      }
   } catch {
-    return [];
+    entries = [];
   }
+  parsed.set(instance, { raw, entries });
+  return entries;
 }
 
-/** The newest entries whose JSON fits both bounds. */
-function bounded(entries: HistoryEntry[]): HistoryEntry[] {
+/** The newest entries whose JSON fits both bounds, and that JSON. */
+function bounded(entries: HistoryEntry[]): { entries: HistoryEntry[]; raw: string } {
   const kept = entries.slice(0, HISTORY_LIMIT);
+  const parts: string[] = [];
   let chars = 2;
-  for (let index = 0; index < kept.length; index += 1) {
-    chars += JSON.stringify(kept[index]).length + 1;
-    if (chars > HISTORY_MAX_CHARS) return kept.slice(0, index);
+  for (const entry of kept) {
+    const part = JSON.stringify(entry);
+    chars += part.length + 1;
+    if (chars > HISTORY_MAX_CHARS) break;
+    parts.push(part);
   }
-  return kept;
+  return { entries: kept.slice(0, parts.length), raw: `[${parts.join(',')}]` };
 }
 
 const changeListeners = new Set<() => void>();
@@ -141,7 +150,8 @@ function changed(instance: string): void {
 export function addHistoryEntry(instance: string, entry: HistoryEntry): void {
   const next = bounded([entry, ...readHistory(instance)]);
   try {
-    storage()?.setItem(storageKey(instance), JSON.stringify(next));
+    storage()?.setItem(storageKey(instance), next.raw);
+    parsed.set(instance, next);
   } catch {
     // A full or refused localStorage only loses the history.
   }
@@ -150,6 +160,7 @@ export function addHistoryEntry(instance: string, entry: HistoryEntry): void {
 
 export function clearHistory(instance: string): void {
   storage()?.removeItem(storageKey(instance));
+  parsed.delete(instance);
   changed(instance);
 }
 
