@@ -8,6 +8,7 @@ import { ListPage } from './pages/list-page.ts';
 import { LoginPage, signIn } from './pages/login-page.ts';
 
 const TOKEN_KEY = 'alyx-explorer:token:sandbox';
+const HISTORY_KEY = 'alyx-explorer:history:sandbox';
 
 /** Every URL a page navigates to or requests, to prove the token never appears in one. */
 function recordUrls(page: Page, urls: string[]): void {
@@ -129,14 +130,23 @@ test('the token stays out of form snippets, the console (curl, deep links, bodie
   await expect(new AppShell(page).error(/Not found/)).toBeVisible();
   await expectNoToken('error report');
 
-  // Logout: the token, the drafts and the cached records are gone; back in, the record is fetched again.
+  // Logout: the token, the drafts, the request history and the cached records are gone; back in,
+  // the record is fetched again.
   await page.goto(`/sandbox/subjects/${nickname}`);
   await expect(page.getByRole('main').getByRole('heading', { level: 2 })).toBeVisible();
+  const history = (await page.evaluate((key) => localStorage.getItem(key), HISTORY_KEY)) ?? '';
+  expect(history, 'the request history').toContain(`/subjects/${nickname}`);
+  expect(history, 'the request history').toContain('token=***');
+  expect(history, 'the request history').not.toContain(token);
   await new AppShell(page).logout();
   await new LoginPage(page).expectShown();
   expect(
     await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('alyx-explorer:'))),
   ).toEqual([]);
+  expect(
+    (await page.evaluate((key) => localStorage.getItem(key), HISTORY_KEY)) ?? '',
+    'the request history after logout',
+  ).not.toContain(nickname);
   const refetched = page.waitForRequest(
     (r) => new URL(r.url()).pathname === `/api/sandbox/subjects/${nickname}`,
   );

@@ -27,6 +27,7 @@ export function clientFor(instance: InstanceConfig): AlyxClient {
       baseUrl: instance.baseUrl,
       getToken: () => getToken(instance.name),
       viaExplorerProxy: instance.proxy,
+      logAs: instance.name,
     });
     clients.set(key, client);
   }

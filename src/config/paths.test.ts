@@ -37,6 +37,9 @@ describe('paths (app URL builders)', () => {
     expect(paths.login('sandbox', '/sandbox/sessions?subject=KS005')).toBe(
       '/sandbox/~/login?next=%2Fsandbox%2Fsessions%3Fsubject%3DKS005',
     );
+    expect(paths.history('sandbox')).toBe('/sandbox/~/history');
+    expect(paths.history('sandbox', { q: 'post 4xx' })).toBe('/sandbox/~/history?q=post+4xx');
+    expect(paths.history('sandbox', { q: '' })).toBe('/sandbox/~/history');
   });
 
   it('encodes a lookup as one segment', () => {
@@ -82,6 +85,13 @@ describe('parseAppPath', () => {
       view: 'login',
       instance: 'sandbox',
       returnTo: '/sandbox/sessions',
+    });
+    expect(parseAppPath('/sandbox/~/history', '?q=get')).toEqual({ view: 'history', instance: 'sandbox' });
+    expect(parseAppPath('/sandbox/%7E/history')).toEqual({
+      view: 'record',
+      instance: 'sandbox',
+      endpoint: '~',
+      lookup: 'history',
     });
   });
 

@@ -122,6 +122,9 @@ export const paths = {
     if (body !== undefined) params.set('body', body);
     return `/${seg(instance)}/${FORM}/console?${params.toString()}`;
   },
+  /** The request history; `query` carries its search (ADR 0029). */
+  history: (instance: string, query?: QueryInput): string =>
+    `/${seg(instance)}/${FORM}/history${queryString(query)}`,
   /** A resolved go-to / Alyx target: a record when it has a lookup, else a list. */
   target: (instance: string, target: AlyxTarget): string =>
     target.lookup === undefined
@@ -140,6 +143,7 @@ export type AppView =
   | 'replace'
   | 'login'
   | 'console'
+  | 'history'
   | 'unknown';
 
 export interface AppLocation {
@@ -196,6 +200,7 @@ export function parseAppPath(pathname: string, search = ''): AppLocation {
     }
     if (third === 'console' && parts.length === 3)
       return { view: 'console', instance, request: parseConsoleRequest(query) };
+    if (third === 'history' && parts.length === 3) return { view: 'history', instance };
     return { view: 'unknown', instance };
   }
   if (third === undefined)

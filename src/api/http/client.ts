@@ -1,6 +1,7 @@
 import { AlyxError, errorFromResponse, isHtmlContent, networkError } from './errors.ts';
 import { searchParamsOf } from './alyx-urls.ts';
 import { toQueryString, type ParamsInput } from './params.ts';
+import { reportRequestFinished, utf8Bytes, type FinishedStatus } from './request-log.ts';
 
 export type RequestMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS' | 'HEAD';
 
@@ -41,6 +42,8 @@ export interface AlyxClientOptions {
   fetch?: typeof fetch;
   /** The base is the explorer's own proxy, which understands `expectFailure` (ADR 0021). */
   viaExplorerProxy?: boolean;
+  /** The instance name under which finished requests are reported to request-log.ts; none when absent. */
+  logAs?: string;
 }
 
 // Shared with server/proxy.ts (EXPECTED_FAILURE_HEADER, UPSTREAM_STATUS_HEADER).
@@ -145,10 +148,26 @@ export function createAlyxClient(options: AlyxClientOptions): AlyxClient {
       }
     }
 
+    const startedAt = Date.now();
+    const started = performance.now();
+    const logged = (status: FinishedStatus, sizeBytes = 0): void => {
+      if (options.logAs === undefined) return;
+      const durationMs = Math.round(performance.now() - started);
+      reportRequestFinished({
+        instance: options.logAs,
+        method,
+        path: relative,
+        status,
+        startedAt,
+        durationMs,
+        sizeBytes,
+      });
+    };
     let response: Response;
     try {
       response = await doFetch(target, { method, headers, body, signal: opts.signal, redirect: 'follow' });
     } catch (error) {
+      logged(isAbort(error) || opts.signal?.aborted ? 'aborted' : 'network error');
       if (isAbort(error) || opts.signal?.aborted) throw error;
       throw networkError(relative, method, error);
     }
@@ -157,10 +176,12 @@ export function createAlyxClient(options: AlyxClientOptions): AlyxClient {
     try {
       text = await response.text();
     } catch (error) {
+      logged(isAbort(error) || opts.signal?.aborted ? 'aborted' : 'network error');
       if (isAbort(error) || opts.signal?.aborted) throw error;
       throw networkError(relative, method, error);
     }
     const status = upstreamStatus(response, quiet);
+    logged(status, utf8Bytes(text));
     const facts = {
       status,
       contentType: response.headers.get('content-type'),

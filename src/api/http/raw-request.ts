@@ -7,6 +7,7 @@
 import { getToken } from '../auth/token-store.ts';
 import type { InstanceConfig } from '../instances.ts';
 import { networkError } from './errors.ts';
+import { reportRequestFinished, type FinishedStatus } from './request-log.ts';
 
 export const RAW_METHODS = ['GET', 'POST', 'PATCH', 'PUT', 'DELETE', 'OPTIONS'] as const;
 export type RawMethod = (typeof RAW_METHODS)[number];
@@ -42,6 +43,8 @@ export interface RawTarget {
   baseUrl: string;
   getToken?: () => string | null;
   fetch?: typeof fetch;
+  /** The instance name under which the request is reported to request-log.ts; none when absent. */
+  logAs?: string;
 }
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
@@ -107,7 +110,22 @@ export async function sendRawRequest(target: RawTarget, request: RawRequest): Pr
     target.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
 
   request.signal?.throwIfAborted();
+  const startedAt = Date.now();
   const started = performance.now();
+  const logged = (status: FinishedStatus, sizeBytes = 0): void => {
+    if (target.logAs === undefined) return;
+    reportRequestFinished({
+      instance: target.logAs,
+      method: request.method,
+      path: relative,
+      status,
+      startedAt,
+      durationMs: Math.round(performance.now() - started),
+      sizeBytes,
+      ...(sendsBody && request.body !== undefined ? { body: request.body } : {}),
+      fromConsole: true,
+    });
+  };
   try {
     const response = await doFetch(`${base}${relative}`, {
       method: request.method,
@@ -130,8 +148,10 @@ export async function sendRawRequest(target: RawTarget, request: RawRequest): Pr
       text,
     };
     if (json !== undefined) out.json = json;
+    logged(out.status, out.sizeBytes);
     return out;
   } catch (error) {
+    logged(isAbort(error, request.signal) ? 'aborted' : 'network error');
     if (isAbort(error, request.signal)) throw error;
     throw networkError(relative, request.method, error);
   }
@@ -139,5 +159,8 @@ export async function sendRawRequest(target: RawTarget, request: RawRequest): Pr
 
 /** The same, through the instance's base (its same-origin proxy) with its token. */
 export function rawRequest(instance: InstanceConfig, request: RawRequest): Promise<RawResponse> {
-  return sendRawRequest({ baseUrl: instance.baseUrl, getToken: () => getToken(instance.name) }, request);
+  return sendRawRequest(
+    { baseUrl: instance.baseUrl, getToken: () => getToken(instance.name), logAs: instance.name },
+    request,
+  );
 }

@@ -9,6 +9,7 @@ import { ColorSchemeToggle } from './ColorSchemeToggle.tsx';
 import { ConsoleLink } from './ConsoleLink.tsx';
 import { FetchIndicator } from './FetchIndicator.tsx';
 import { GlobalShortcuts } from './GlobalShortcuts.tsx';
+import { HistoryLink } from './HistoryLink.tsx';
 import { InstanceSwitcher } from './InstanceSwitcher.tsx';
 import { RefreshButton } from './RefreshButton.tsx';
 
@@ -50,6 +51,7 @@ export function AppHeader({ instances, instance, signedIn, navbar }: AppHeaderPr
       <Group gap="xs" wrap="nowrap">
         <FetchIndicator />
         {instance && signedIn ? <ConsoleLink instance={instance.name} /> : null}
+        {instance && signedIn ? <HistoryLink instance={instance.name} /> : null}
         {instance && signedIn ? <RefreshButton instance={instance.name} /> : null}
         <ColorSchemeToggle />
         {instance ? <AccountMenu instance={instance} /> : null}

@@ -128,6 +128,14 @@ export function GlobalShortcuts({ instance, instances, signedIn, model }: Global
     run: () => name && void navigate(paths.console(name)),
   });
   useShortcut({
+    id: 'history',
+    keys: ['g y'],
+    description: 'Go to the request history',
+    group: 'Navigation',
+    enabled: ready,
+    run: () => name && void navigate(paths.history(name)),
+  });
+  useShortcut({
     id: 'record.edit',
     keys: ['e'],
     description: 'Edit this record',

@@ -121,6 +121,12 @@ function PaletteBody({ onClose, instance, instances, model, onShowShortcuts }: C
         run: go(paths.console(instance.name)),
       },
       {
+        id: 'history',
+        label: 'Open the request history',
+        kind: 'Action',
+        run: go(paths.history(instance.name)),
+      },
+      {
         id: 'theme',
         label: `Switch to ${computed === 'dark' ? 'light' : 'dark'} theme`,
         kind: 'Action',
