@@ -3,7 +3,10 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
   buildDjango,
+  choicesFromError,
   COMMA_LIMIT,
+  pathsFromChoices,
+  type FieldChoices,
   filledRows,
   parseDjango,
   rowProblem,
@@ -166,5 +169,28 @@ describe('rowProblem', () => {
     expect(
       filledRows([row('', '', ''), row('', 'icontains', ''), row('a', '', ''), row('', '', 'x')]),
     ).toEqual([row('a', '', ''), row('', '', 'x')]);
+  });
+});
+
+describe('choicesFromError', () => {
+  it("reads Django's FieldError and offers the paths it lists", () => {
+    const found = choicesFromError(
+      "Cannot resolve keyword 'nicknme' into field. Choices are: birth_date, lab, nickname",
+    );
+    expect(found).toEqual({ keyword: 'nicknme', choices: ['birth_date', 'lab', 'nickname'] });
+    expect(pathsFromChoices('subject__nicknme', found as FieldChoices)).toEqual([
+      'subject__birth_date',
+      'subject__lab',
+      'subject__nickname',
+    ]);
+    expect(pathsFromChoices('other', found as FieldChoices)).toEqual([]);
+  });
+
+  it('ignores other errors and hostile names', () => {
+    expect(choicesFromError('Duplicate filter field: a')).toBeNull();
+    expect(choicesFromError(null)).toBeNull();
+    expect(
+      choicesFromError("Cannot resolve keyword 'x' into field. Choices are: ok, <img src=x>, a b")?.choices,
+    ).toEqual(['ok']);
   });
 });

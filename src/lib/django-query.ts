@@ -152,3 +152,33 @@ export function valueHint(lookup: string): string {
   if (last === 'date') return 'YYYY-MM-DD';
   return 'None, True/False, digits (read as numbers) or text';
 }
+
+export interface FieldChoices {
+  /** The path segment Django could not resolve. */
+  keyword: string;
+  /** The names Django lists as valid at that point of the path. */
+  choices: string[];
+}
+
+/** Django's FieldError text (`Cannot resolve keyword 'x' into field. Choices are: a, b`), read. */
+export function choicesFromError(detail: string | null | undefined): FieldChoices | null {
+  const match = /Cannot resolve keyword '([^']*)' into field\. Choices are: (.*)$/s.exec(detail ?? '');
+  if (!match) return null;
+  const choices = (match[2] ?? '')
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => /^\w+$/.test(name));
+  return { keyword: match[1] ?? '', choices };
+}
+
+/**
+ * The paths Django's choices offer for `field` when its `keyword` segment was the unknown one:
+ * `subject__nicknme` with choices of the subject model → `subject__nickname`, `subject__lab`…
+ */
+export function pathsFromChoices(field: string, found: FieldChoices): string[] {
+  const segments = field.split('__');
+  const at = segments.indexOf(found.keyword);
+  if (at < 0) return [];
+  const prefix = segments.slice(0, at).map((segment) => `${segment}__`).join('');
+  return found.choices.map((choice) => `${prefix}${choice}`);
+}
