@@ -191,7 +191,7 @@ test.describe('django= query builder', () => {
           `/${INSTANCE}/sessions?` +
             `limit=10&django=${encodeURIComponent('subject__nickname__icontains,dy,~start_time__date__lt,2020-01-01,extended_qc__isnull,False')}`,
         );
-        await expect(list.range).toBeVisible();
+        await expect(list.range).toBeVisible({ timeout: 30_000 });
         const builder = new Builder(page);
         await builder.toggle.click();
         await expect(builder.field(3)).toHaveValue('extended_qc');

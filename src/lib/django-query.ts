@@ -179,6 +179,9 @@ export function pathsFromChoices(field: string, found: FieldChoices): string[] {
   const segments = field.split('__');
   const at = segments.indexOf(found.keyword);
   if (at < 0) return [];
-  const prefix = segments.slice(0, at).map((segment) => `${segment}__`).join('');
+  const prefix = segments
+    .slice(0, at)
+    .map((segment) => `${segment}__`)
+    .join('');
   return found.choices.map((choice) => `${prefix}${choice}`);
 }
