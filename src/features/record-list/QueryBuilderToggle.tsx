@@ -2,10 +2,10 @@ import { Button, Loader } from '@mantine/core';
 import { lazy, Suspense, useId, useState } from 'react';
 import type { EndpointModel } from '../../api/schema/model.ts';
 
-// The builder (its rows, suggestions and previews) is code the first screen never needs.
-const QueryBuilder = lazy(() =>
-  import('./QueryBuilder.tsx').then((module) => ({ default: module.QueryBuilder })),
-);
+// The builder (its rows, suggestions and previews) is code the first screen never needs; pointing at
+// or focusing the button starts loading it, so the click rarely waits.
+const loadBuilder = () => import('./QueryBuilder.tsx');
+const QueryBuilder = lazy(() => loadBuilder().then((module) => ({ default: module.QueryBuilder })));
 
 interface QueryBuilderToggleProps {
   endpointName: string;
@@ -35,6 +35,8 @@ export function QueryBuilderToggle({ endpoint, ...props }: QueryBuilderTogglePro
         aria-expanded={open}
         aria-controls={open ? panelId : undefined}
         onClick={() => setOpen((current) => !current)}
+        onPointerEnter={() => void loadBuilder()}
+        onFocus={() => void loadBuilder()}
         style={{ alignSelf: 'flex-start' }}
       >
         Query builder (django=)
