@@ -20,6 +20,7 @@ import { ListContext, type ListContextValue } from './list-context.ts';
 import { ListTable } from './ListTable.tsx';
 import { oneCall } from '../../lib/one-call.ts';
 import { Pager } from './Pager.tsx';
+import { QueryBuilderToggle } from './QueryBuilderToggle.tsx';
 import { keepWhilePaging, readPaging, withPaging } from './paging.ts';
 import type { SortState } from './sort.ts';
 import { useColumnPrefs } from './use-column-prefs.ts';
@@ -125,6 +126,14 @@ export function RecordListView({
           </Alert>
         ) : null}
         <FilterPanel key={queryText} endpoint={endpoint} search={search} onApply={onSearchChange} />
+        <QueryBuilderToggle
+          key={endpointName}
+          endpointName={endpointName}
+          endpoint={endpoint}
+          search={search}
+          onApply={onSearchChange}
+          listError={query.error}
+        />
         {extraPanel}
         {query.isError ? <ErrorState error={query.error} onRetry={() => void query.refetch()} /> : null}
         {query.isPending ? (
