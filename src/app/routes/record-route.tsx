@@ -6,6 +6,7 @@ import { detailQuery } from '../../api/queries/record-queries.ts';
 import type { RelationTarget } from '../../api/schema/model.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { PendingState } from '../../components/PendingState.tsx';
+import { alyxKeys } from '../../api/queries/keys.ts';
 import { RouteErrorBoundary } from '../../components/RouteErrorBoundary.tsx';
 import type { LinkResolver } from '../../features/record-detail/detail-context.ts';
 import { RecordDetailView } from '../../features/record-detail/RecordDetailView.tsx';
@@ -48,7 +49,11 @@ export function Component() {
     return model.isError ? (
       <ErrorState error={model.error} onRetry={() => void model.refetch()} />
     ) : (
-      <PendingState failureReason={model.failureReason} label="Reading the instance's schema…" />
+      <PendingState
+        failureReason={model.failureReason}
+        label="Reading the instance's schema…"
+        queryKey={alyxKeys.schema(instance.name)}
+      />
     );
   }
   return (

@@ -51,8 +51,9 @@ export function RecordDetailView({
     () => ({ instance, model, resolveLink }),
     [instance, model, resolveLink],
   );
+  const detail = detailQuery(instance, endpointName, lookup);
   const query = useQuery({
-    ...detailQuery(instance, endpointName, lookup),
+    ...detail,
     placeholderData: () =>
       findCachedRow(queryClient, instance.name, endpointName, lookup, endpoint?.lookupField),
   });
@@ -81,7 +82,13 @@ export function RecordDetailView({
     );
   }
   if (!record)
-    return <PendingState failureReason={query.failureReason} label={`Loading ${endpointName}/${lookup}…`} />;
+    return (
+      <PendingState
+        failureReason={query.failureReason}
+        label={`Loading ${endpointName}/${lookup}…`}
+        queryKey={detail.queryKey}
+      />
+    );
 
   const current = tab ?? 'fields';
   return (

@@ -7,6 +7,7 @@ import { listQuery } from '../../api/queries/record-queries.ts';
 import type { ApiModel } from '../../api/schema/model.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { PendingState } from '../../components/PendingState.tsx';
+import { SlowRequestNotice } from '../../components/SlowRequestNotice.tsx';
 import { SnippetsButton } from '../../components/SnippetsButton.tsx';
 import { appPathToAlyxUrl, paths } from '../../config/paths.ts';
 import { countOf } from '../../lib/format.ts';
@@ -121,10 +122,16 @@ export function RecordListView({
         <FilterPanel key={queryText} endpoint={endpoint} search={search} onApply={onSearchChange} />
         {query.isError ? <ErrorState error={query.error} onRetry={() => void query.refetch()} /> : null}
         {query.isPending ? (
-          <PendingState failureReason={query.failureReason} label={`Loading ${endpointName}…`} />
+          <PendingState
+            failureReason={query.failureReason}
+            label={`Loading ${endpointName}…`}
+            queryKey={list.queryKey}
+          />
         ) : null}
         {/* Changing page keeps the previous rows on screen; a retried failure must still be visible. */}
         {changingPage && query.failureReason ? <PendingState failureReason={query.failureReason} /> : null}
+        {/* …and so must a slow or cancelled page (a cancelled page shows the previous rows, idle). */}
+        {query.isPlaceholderData ? <SlowRequestNotice queryKey={list.queryKey} /> : null}
         {query.data ? (
           <>
             <Pager
