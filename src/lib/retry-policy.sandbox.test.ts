@@ -27,6 +27,7 @@ import {
   updateRecordMutation,
 } from '../api/queries/record-mutations.ts';
 import { detailQuery, listQuery } from '../api/queries/record-queries.ts';
+import { retryOnMountAfter } from '../api/queries/retry.ts';
 import { apiModelQuery } from '../api/queries/schema-query.ts';
 
 describe('retry policy, counted at the sandbox', () => {
@@ -48,12 +49,20 @@ describe('retry policy, counted at the sandbox', () => {
   ): Promise<QueryObserverResult<T>> {
     const observer = new QueryObserver(queryClient, options);
     return new Promise((resolve) => {
+      const settled = (result: QueryObserverResult<T>): boolean =>
+        result.status !== 'pending' && result.fetchStatus === 'idle';
       const stop = observer.subscribe((result) => {
-        if (result.status !== 'pending' && result.fetchStatus === 'idle') {
+        if (settled(result)) {
           stop();
           resolve(result);
         }
       });
+      // Mounting may start nothing (a failure kept, not asked again): then it is settled already.
+      const now = observer.getCurrentResult();
+      if (settled(now)) {
+        stop();
+        resolve(now);
+      }
     });
   }
 
@@ -88,6 +97,35 @@ describe('retry policy, counted at the sandbox', () => {
       expect(arrived('GET', /^\/sessions\?/)).toHaveLength(1);
     });
   }
+
+  it('does not ask a 400 again when the view mounts right after its route prefetch failed', async () => {
+    await inject({ path: '^/sessions\\?', method: 'GET', kind: 'status', status: 400 });
+    const queryClient = createQueryClient();
+    const options = listQuery(instance, 'sessions', { limit: 7 });
+    await queryClient.prefetchQuery(options); // what the route loader does
+    const result = await settle(queryClient, {
+      ...options,
+      retryOnMount: retryOnMountAfter(queryClient.getQueryState(options.queryKey)),
+    });
+    expect(isAlyxError(result.error) && result.error.status).toBe(400);
+    expect(arrived('GET', /^\/sessions\?/)).toHaveLength(1);
+  });
+
+  it('still asks again on mount when the failure was worth a retry', async () => {
+    await inject({ path: '^/sessions\\?', method: 'GET', kind: 'status', status: 503, times: 1 });
+    await inject({ path: '^/sessions\\?', method: 'GET', kind: 'json500', times: 1 });
+    const queryClient = createQueryClient();
+    const options = { ...listQuery(instance, 'sessions', { limit: 8 }), retry: false };
+    await queryClient.prefetchQuery(options);
+    expect(queryClient.getQueryState(options.queryKey)?.status).toBe('error');
+    const result = await settle(queryClient, {
+      ...options,
+      retryOnMount: retryOnMountAfter(queryClient.getQueryState(options.queryKey)),
+    });
+    // The 503 was worth asking again on mount; the plain 500 that answered is not retried.
+    expect(isAlyxError(result.error) && result.error.status).toBe(500);
+    expect(arrived('GET', /^\/sessions\?/)).toHaveLength(2);
+  });
 
   it('asks a missing record (a real 404) exactly once', async () => {
     const missing = '00000000-0000-4000-8000-00000000dead';

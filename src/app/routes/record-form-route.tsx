@@ -1,6 +1,6 @@
 import { Alert, Text } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useLocation, useNavigate, useParams, useSearchParams, type LoaderFunctionArgs } from 'react-router';
 import { detailQuery } from '../../api/queries/record-queries.ts';
 import { writeFieldsQuery, type WriteFields } from '../../api/queries/write-fields-query.ts';
@@ -9,6 +9,7 @@ import type { WriteMethod } from '../../api/schema/write-fields.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { PendingState } from '../../components/PendingState.tsx';
 import { alyxKeys } from '../../api/queries/keys.ts';
+import { retryOnMountAfter } from '../../api/queries/retry.ts';
 import { RouteErrorBoundary } from '../../components/RouteErrorBoundary.tsx';
 import { parseAppPath } from '../../config/paths.ts';
 import { RecordFormView } from '../../features/record-form/RecordFormView.tsx';
@@ -53,8 +54,10 @@ export function Component() {
     endpoint ?? '',
     lookup ?? '',
   );
+  const queryClient = useQueryClient();
   const record = useQuery({
     ...recordOptions,
+    retryOnMount: retryOnMountAfter(queryClient.getQueryState(recordOptions.queryKey)),
     enabled: instance !== undefined && endpoint !== undefined && editing,
   });
   const writeFieldsOptions = writeFieldsQuery(

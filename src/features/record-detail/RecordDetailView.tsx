@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { isAlyxError } from '../../api/http/errors.ts';
 import type { InstanceConfig } from '../../api/instances.ts';
 import { detailQuery } from '../../api/queries/record-queries.ts';
+import { retryOnMountAfter } from '../../api/queries/retry.ts';
 import type { ApiModel } from '../../api/schema/model.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { PendingState } from '../../components/PendingState.tsx';
@@ -54,6 +55,7 @@ export function RecordDetailView({
   const detail = detailQuery(instance, endpointName, lookup);
   const query = useQuery({
     ...detail,
+    retryOnMount: retryOnMountAfter(queryClient.getQueryState(detail.queryKey)),
     placeholderData: () =>
       findCachedRow(queryClient, instance.name, endpointName, lookup, endpoint?.lookupField),
   });

@@ -1,9 +1,10 @@
 import { Alert, Anchor, Badge, Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { instanceBases, type InstanceConfig } from '../../api/instances.ts';
 import { listQuery } from '../../api/queries/record-queries.ts';
+import { retryOnMountAfter } from '../../api/queries/retry.ts';
 import type { ApiModel } from '../../api/schema/model.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { PendingState } from '../../components/PendingState.tsx';
@@ -49,7 +50,12 @@ export function RecordListView({
   );
   // Another endpoint or other filters show a loading state: only paging keeps the previous rows.
   const list = listQuery(instance, endpointName, search);
-  const query = useQuery({ ...list, placeholderData: keepWhilePaging(list.queryKey) });
+  const queryClient = useQueryClient();
+  const query = useQuery({
+    ...list,
+    placeholderData: keepWhilePaging(list.queryKey),
+    retryOnMount: retryOnMountAfter(queryClient.getQueryState(list.queryKey)),
+  });
   const [sort, setSort] = useState<SortState | null>(null);
   const [savedColumns, setSavedColumns] = useColumnPrefs(endpointName);
   const [exporting, setExporting] = useState(false);
