@@ -4,6 +4,7 @@ import { useLocation, useNavigate, useParams, useSearchParams, type LoaderFuncti
 import { listQuery } from '../../api/queries/record-queries.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { PendingState } from '../../components/PendingState.tsx';
+import { alyxKeys } from '../../api/queries/keys.ts';
 import { RouteErrorBoundary } from '../../components/RouteErrorBoundary.tsx';
 import { paths } from '../../config/paths.ts';
 import { LoadingState } from '../../components/LoadingState.tsx';
@@ -54,7 +55,11 @@ export function Component() {
     return model.isError ? (
       <ErrorState error={model.error} onRetry={() => void model.refetch()} />
     ) : (
-      <PendingState failureReason={model.failureReason} label="Reading the instance's schema…" />
+      <PendingState
+        failureReason={model.failureReason}
+        label="Reading the instance's schema…"
+        queryKey={alyxKeys.schema(instance.name)}
+      />
     );
   }
   return (

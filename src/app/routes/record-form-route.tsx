@@ -1,6 +1,6 @@
 import { Alert, Text } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useLocation, useNavigate, useParams, useSearchParams, type LoaderFunctionArgs } from 'react-router';
 import { detailQuery } from '../../api/queries/record-queries.ts';
 import { writeFieldsQuery, type WriteFields } from '../../api/queries/write-fields-query.ts';
@@ -8,6 +8,8 @@ import type { EndpointModel } from '../../api/schema/model.ts';
 import type { WriteMethod } from '../../api/schema/write-fields.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { PendingState } from '../../components/PendingState.tsx';
+import { alyxKeys } from '../../api/queries/keys.ts';
+import { retryOnMountAfter } from '../../api/queries/retry.ts';
 import { RouteErrorBoundary } from '../../components/RouteErrorBoundary.tsx';
 import { parseAppPath } from '../../config/paths.ts';
 import { RecordFormView } from '../../features/record-form/RecordFormView.tsx';
@@ -47,18 +49,26 @@ export function Component() {
   const { instance } = useInstances(name);
   const model = useApiModel(instance);
   const editing = method !== 'POST' && lookup !== undefined;
+  const recordOptions = detailQuery(
+    instance ?? { name: '', url: '', proxy: true, baseUrl: '' },
+    endpoint ?? '',
+    lookup ?? '',
+  );
+  const queryClient = useQueryClient();
   const record = useQuery({
-    ...detailQuery(instance ?? { name: '', url: '', proxy: true, baseUrl: '' }, endpoint ?? '', lookup ?? ''),
+    ...recordOptions,
+    retryOnMount: retryOnMountAfter(queryClient.getQueryState(recordOptions.queryKey)),
     enabled: instance !== undefined && endpoint !== undefined && editing,
   });
+  const writeFieldsOptions = writeFieldsQuery(
+    instance ?? { name: '', url: '', proxy: true, baseUrl: '' },
+    model.data ?? { endpoints: {}, sources: [], builtAt: 0 },
+    endpoint ?? '',
+    method ?? 'POST',
+    lookup,
+  );
   const writeFields = useQuery({
-    ...writeFieldsQuery(
-      instance ?? { name: '', url: '', proxy: true, baseUrl: '' },
-      model.data ?? { endpoints: {}, sources: [], builtAt: 0 },
-      endpoint ?? '',
-      method ?? 'POST',
-      lookup,
-    ),
+    ...writeFieldsOptions,
     enabled: instance !== undefined && model.data !== undefined && endpoint !== undefined && method !== null,
   });
   useDocumentTitle(
@@ -70,12 +80,22 @@ export function Component() {
     return model.isError ? (
       <ErrorState error={model.error} onRetry={() => void model.refetch()} />
     ) : (
-      <PendingState failureReason={model.failureReason} label="Reading the instance's schema…" />
+      <PendingState
+        failureReason={model.failureReason}
+        label="Reading the instance's schema…"
+        queryKey={alyxKeys.schema(instance.name)}
+      />
     );
   const endpointModel = model.data.endpoints[endpoint];
   // A failed probe is not fatal: the form then starts from the model's fields.
   if (endpointModel && !writeFields.data && !writeFields.isError)
-    return <PendingState failureReason={writeFields.failureReason} label="Reading the form's fields…" />;
+    return (
+      <PendingState
+        failureReason={writeFields.failureReason}
+        label="Reading the form's fields…"
+        queryKey={writeFieldsOptions.queryKey}
+      />
+    );
   if (!endpointModel || !offers(endpointModel, method, writeFields.data))
     return (
       <Alert color="orange" variant="light" title={`${endpoint} does not accept ${method}`} role="alert">
@@ -89,7 +109,11 @@ export function Component() {
     return record.isError ? (
       <ErrorState error={record.error} onRetry={() => void record.refetch()} />
     ) : (
-      <PendingState failureReason={record.failureReason} label="Reading the record…" />
+      <PendingState
+        failureReason={record.failureReason}
+        label="Reading the record…"
+        queryKey={recordOptions.queryKey}
+      />
     );
   return (
     <RecordFormView

@@ -7,6 +7,7 @@ import type { ApiModel, RelationTarget } from '../../api/schema/model.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { PendingState } from '../../components/PendingState.tsx';
+import { alyxKeys } from '../../api/queries/keys.ts';
 import { RouteErrorBoundary } from '../../components/RouteErrorBoundary.tsx';
 import type { LinkResolver } from '../../features/record-detail/detail-context.ts';
 import { RecordDetailView, type ExtraTab } from '../../features/record-detail/RecordDetailView.tsx';
@@ -75,7 +76,11 @@ export function Component() {
     return model.isError ? (
       <ErrorState error={model.error} onRetry={() => void model.refetch()} />
     ) : (
-      <PendingState failureReason={model.failureReason} label="Reading the instance's schema…" />
+      <PendingState
+        failureReason={model.failureReason}
+        label="Reading the instance's schema…"
+        queryKey={alyxKeys.schema(instance.name)}
+      />
     );
   }
   return (

@@ -5,6 +5,7 @@ import { useMemo } from 'react';
 import type { ApiModel, EndpointModel } from '../../api/schema/model.ts';
 import { exampleLinker } from './example-links.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
+import { alyxKeys } from '../../api/queries/keys.ts';
 import { PendingState } from '../../components/PendingState.tsx';
 import { paths } from '../../config/paths.ts';
 import { useApiModel } from '../../lib/use-api-model.ts';
@@ -88,7 +89,14 @@ function Docs({ instance, endpoint, model }: { instance: string; endpoint: Endpo
 export function EndpointDocsView({ instance, endpoint }: { instance: InstanceConfig; endpoint: string }) {
   const model = useApiModel(instance);
   if (model.isError) return <ErrorState error={model.error} onRetry={() => void model.refetch()} />;
-  if (!model.data) return <PendingState failureReason={model.failureReason} label="Reading the schema…" />;
+  if (!model.data)
+    return (
+      <PendingState
+        failureReason={model.failureReason}
+        label="Reading the schema…"
+        queryKey={alyxKeys.schema(instance.name)}
+      />
+    );
   const found = model.data.endpoints[endpoint];
   if (!found) {
     return (

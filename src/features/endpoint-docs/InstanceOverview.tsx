@@ -5,6 +5,7 @@ import type { InstanceConfig } from '../../api/instances.ts';
 import { refreshApiModel } from '../../api/queries/schema-query.ts';
 import type { ApiModel, SchemaSource } from '../../api/schema/model.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
+import { alyxKeys } from '../../api/queries/keys.ts';
 import { PendingState } from '../../components/PendingState.tsx';
 import { countOf, formatAge } from '../../lib/format.ts';
 import { useAccount } from '../../lib/use-account.ts';
@@ -115,7 +116,11 @@ export function InstanceOverview({ instance }: { instance: InstanceConfig }) {
       {model.data ? <Facts instance={instance} model={model.data} /> : null}
       {model.isError ? <ErrorState error={model.error} onRetry={() => void model.refetch()} /> : null}
       {model.isPending ? (
-        <PendingState failureReason={model.failureReason} label="Discovering endpoints…" />
+        <PendingState
+          failureReason={model.failureReason}
+          label="Discovering endpoints…"
+          queryKey={alyxKeys.schema(instance.name)}
+        />
       ) : null}
       {model.data ? <EndpointDirectory instance={instance} model={model.data} /> : null}
       <Text size="sm" c="dimmed">

@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { isAlyxError } from '../../api/http/errors.ts';
 import type { InstanceConfig } from '../../api/instances.ts';
 import { detailQuery, type AlyxRecord } from '../../api/queries/record-queries.ts';
+import { retryOnMountAfter } from '../../api/queries/retry.ts';
 import type { ApiModel } from '../../api/schema/model.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { PendingState } from '../../components/PendingState.tsx';
@@ -60,8 +61,10 @@ export function RecordDetailView({
     () => ({ instance, model, resolveLink }),
     [instance, model, resolveLink],
   );
+  const detail = detailQuery(instance, endpointName, lookup);
   const query = useQuery({
-    ...detailQuery(instance, endpointName, lookup),
+    ...detail,
+    retryOnMount: retryOnMountAfter(queryClient.getQueryState(detail.queryKey)),
     placeholderData: () =>
       findCachedRow(queryClient, instance.name, endpointName, lookup, endpoint?.lookupField),
   });
@@ -90,7 +93,13 @@ export function RecordDetailView({
     );
   }
   if (!record)
-    return <PendingState failureReason={query.failureReason} label={`Loading ${endpointName}/${lookup}…`} />;
+    return (
+      <PendingState
+        failureReason={query.failureReason}
+        label={`Loading ${endpointName}/${lookup}…`}
+        queryKey={detail.queryKey}
+      />
+    );
 
   const current = tab ?? 'fields';
   const extras = query.isPlaceholderData ? [] : (extraTabs?.(record) ?? []);

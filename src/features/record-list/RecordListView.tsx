@@ -1,12 +1,14 @@
 import { Alert, Anchor, Badge, Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { instanceBases, type InstanceConfig } from '../../api/instances.ts';
 import { listQuery } from '../../api/queries/record-queries.ts';
+import { retryOnMountAfter } from '../../api/queries/retry.ts';
 import type { ApiModel } from '../../api/schema/model.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { PendingState } from '../../components/PendingState.tsx';
+import { SlowRequestNotice } from '../../components/SlowRequestNotice.tsx';
 import { SnippetsButton } from '../../components/SnippetsButton.tsx';
 import { appPathToAlyxUrl, paths } from '../../config/paths.ts';
 import { countOf } from '../../lib/format.ts';
@@ -54,7 +56,12 @@ export function RecordListView({
   );
   // Another endpoint or other filters show a loading state: only paging keeps the previous rows.
   const list = listQuery(instance, endpointName, search);
-  const query = useQuery({ ...list, placeholderData: keepWhilePaging(list.queryKey) });
+  const queryClient = useQueryClient();
+  const query = useQuery({
+    ...list,
+    placeholderData: keepWhilePaging(list.queryKey),
+    retryOnMount: retryOnMountAfter(queryClient.getQueryState(list.queryKey)),
+  });
   const [sort, setSort] = useState<SortState | null>(null);
   const [savedColumns, setSavedColumns] = useColumnPrefs(endpointName);
   const [exporting, setExporting] = useState(false);
@@ -137,10 +144,16 @@ export function RecordListView({
         {extraPanel}
         {query.isError ? <ErrorState error={query.error} onRetry={() => void query.refetch()} /> : null}
         {query.isPending ? (
-          <PendingState failureReason={query.failureReason} label={`Loading ${endpointName}…`} />
+          <PendingState
+            failureReason={query.failureReason}
+            label={`Loading ${endpointName}…`}
+            queryKey={list.queryKey}
+          />
         ) : null}
         {/* Changing page keeps the previous rows on screen; a retried failure must still be visible. */}
         {changingPage && query.failureReason ? <PendingState failureReason={query.failureReason} /> : null}
+        {/* …and so must a slow or cancelled page (a cancelled page shows the previous rows, idle). */}
+        {query.isPlaceholderData ? <SlowRequestNotice queryKey={list.queryKey} /> : null}
         {query.data ? (
           <>
             <Pager
