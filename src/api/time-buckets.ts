@@ -1,3 +1,5 @@
+import { splitOutsideBrackets } from './django-split.ts';
+
 /**
  * Calendar buckets for "records over time", and the `django=` range filters that count them.
  * Dates are naive calendar dates, as Alyx stores them (the lab's clock); all arithmetic is in UTC
@@ -70,21 +72,9 @@ export function rangePair(field: string, kind: 'date' | 'datetime', start: Date,
   return `${field}__range,('${isoDay(start)}T00:00:00','${isoDay(new Date(end.getTime() - DAY))}T23:59:59.999999')`;
 }
 
-/** The keys of a `django=` value (`~` kept), split as Alyx splits it: on commas outside brackets. */
+/** The keys of a `django=` value (`~` kept), split as Alyx splits it. */
 export function djangoKeys(django: string): string[] {
-  const items: string[] = [];
-  let depth = 0;
-  let current = '';
-  for (const char of django) {
-    if (char === '[' || char === '(') depth += 1;
-    else if ((char === ']' || char === ')') && depth > 0) depth -= 1;
-    if (char === ',' && depth === 0) {
-      items.push(current);
-      current = '';
-    } else current += char;
-  }
-  items.push(current);
-  return items.filter((_, index) => index % 2 === 0);
+  return splitOutsideBrackets(django).filter((_, index) => index % 2 === 0);
 }
 
 /**

@@ -5,6 +5,8 @@
  * bracket depth carries over from one item to the next.
  */
 
+import { splitOutsideBrackets } from '../api/django-split.ts';
+
 export interface DjangoRow {
   /** The ORM path without its lookup: `subject__nickname`, `extended_qc__alignment__resolved`. */
   field: string;
@@ -43,23 +45,6 @@ export const DATE_TRANSFORMS = ['date', 'year', 'month', 'day', 'week_day', 'hou
 
 const LOOKUP_NAMES = new Set<string>([...LOOKUPS, ...JSON_LOOKUPS]);
 const TRANSFORM_NAMES = new Set<string>(DATE_TRANSFORMS);
-
-/** Splits on commas that are not inside `[]` or `()` — exactly as the sandbox and Alyx do. */
-export function splitOutsideBrackets(text: string): string[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let current = '';
-  for (const char of text) {
-    if (char === '[' || char === '(') depth += 1;
-    else if ((char === ']' || char === ')') && depth > 0) depth -= 1;
-    if (char === ',' && depth === 0) {
-      parts.push(current);
-      current = '';
-    } else current += char;
-  }
-  parts.push(current);
-  return parts;
-}
 
 /** The bracket depth the parser is left at after `text`: above 0, the next commas stop splitting. */
 function depthAfter(text: string): number {

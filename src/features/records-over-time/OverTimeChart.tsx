@@ -3,12 +3,12 @@ import { useEffect, useEffectEvent, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { RecordsOverTime } from '../../api/queries/over-time.ts';
+import { cssVariableReader } from '../../lib/css-variables.ts';
 
 const HEIGHT = 240;
 
 function colours(element: Element) {
-  const style = getComputedStyle(element);
-  const read = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
+  const read = cssVariableReader(element);
   return {
     text: read('--mantine-color-text', '#000'),
     grid: read('--mantine-color-default-border', '#ccc'),

@@ -1,4 +1,5 @@
 import type uPlot from 'uplot';
+import { cssVariableReader } from '../../lib/css-variables.ts';
 import type { WeightCurve } from '../../lib/weight-curve.ts';
 
 export interface ChartColours {
@@ -13,8 +14,7 @@ export interface ChartColours {
 
 /** Colours from Mantine's CSS variables, so the chart follows the theme and the colour scheme. */
 export function readChartColours(element: Element): ChartColours {
-  const style = getComputedStyle(element);
-  const read = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
+  const read = cssVariableReader(element);
   return {
     text: read('--mantine-color-text', '#000'),
     grid: read('--mantine-color-default-border', '#ccc'),
