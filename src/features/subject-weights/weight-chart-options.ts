@@ -1,4 +1,4 @@
-import type uPlot from 'uplot';
+import uPlot from 'uplot';
 import { cssVariableReader } from '../../lib/css-variables.ts';
 import type { WeightCurve } from '../../lib/weight-curve.ts';
 
@@ -66,6 +66,8 @@ export function chartOptions(
   size: { width: number; height: number },
   onCursor: (index: number | null) => void,
 ): uPlot.Options {
+  // A restriction's reference weight holds until the next one: steps, not slopes between them.
+  const steps = uPlot.paths.stepped?.({ align: 1 });
   const axis = {
     stroke: colours.text,
     grid: { stroke: colours.grid, width: 1 },
@@ -90,10 +92,11 @@ export function chartOptions(
         stroke: colours.reference,
         width: 1,
         dash: [6, 4],
+        paths: steps,
         points: { show: false },
       },
-      { label: 'Threshold', stroke: colours.threshold, width: 2, points: { show: false } },
-      { label: '70 %', stroke: colours.floor, width: 2, dash: [4, 4], points: { show: false } },
+      { label: 'Threshold', stroke: colours.threshold, width: 2, paths: steps, points: { show: false } },
+      { label: '70 %', stroke: colours.floor, width: 2, dash: [4, 4], paths: steps, points: { show: false } },
     ],
     plugins: [restrictionBands(curve, colours.restriction)],
     hooks: { setCursor: [(chart: uPlot) => onCursor(chart.cursor.idx ?? null)] },
