@@ -1,6 +1,6 @@
 import { NoticeRegion } from '../../components/NoticeRegion.tsx';
 import { OfflineNotice } from '../../components/OfflineNotice.tsx';
-import { AppShell, Anchor } from '@mantine/core';
+import { Anchor } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useEffect } from 'react';
 import { Outlet, useLocation } from 'react-router';
@@ -23,37 +23,30 @@ export function AppLayout() {
   useEffect(close, [location.pathname, close]);
 
   return (
-    <AppShell
-      header={{ height: 56 }}
-      navbar={
-        withNavbar
-          ? { width: { base: 260, lg: 320 }, breakpoint: 'md', collapsed: { mobile: !opened } }
-          : undefined
-      }
-      padding="md"
-    >
+    <div className={withNavbar ? `${classes.frame} ${classes.withNavbar}` : classes.frame}>
       <Anchor href="#main" className={classes.skip}>
         Skip to content
       </Anchor>
-      <AppShell.Header>
+      {/* right-scroll-bar-position: a modal's scroll lock pads it like the body, so the header does not shift. */}
+      <header className={`${classes.header} right-scroll-bar-position`}>
         <AppHeader
           instances={instances}
           instance={instance}
           signedIn={token !== null}
           navbar={withNavbar ? { opened, toggle } : null}
         />
-      </AppShell.Header>
+      </header>
       {withNavbar ? (
-        <AppShell.Navbar p="sm" aria-label="Endpoints">
+        <nav className={classes.navbar} data-opened={opened || undefined} aria-label="Endpoints">
           <EndpointNav instance={instance} />
-        </AppShell.Navbar>
+        </nav>
       ) : null}
-      <AppShell.Main id="main" tabIndex={-1}>
+      <main className={classes.main} id="main" tabIndex={-1}>
         <OfflineNotice />
         <RouteFlash />
         <Outlet />
-      </AppShell.Main>
+      </main>
       <NoticeRegion />
-    </AppShell>
+    </div>
   );
 }
