@@ -10,13 +10,14 @@ import { clearToken, getToken } from '../api/auth/token-store.ts';
 import { rawRequest } from '../api/http/raw-request.ts';
 import { clientFor, type InstanceConfig } from '../api/instances.ts';
 import { startServedSandbox, type ServedSandbox } from '../api/test-support/sandbox.ts';
-import { readHistory, startRequestHistory } from './request-history.ts';
+import { flushHistory, readHistory, startRequestHistory } from './request-history.ts';
 
 const WRONG_PASSWORD = 'Wr0ng-Pa55-zq91';
 const SECRET_QUERY = 'S3cr3t-Query-77';
 const SECRET_FIELD = 'Hunter2-Field-55';
 
 function storedText(): string {
+  flushHistory();
   return Object.entries(localStorage)
     .filter(([key]) => key.startsWith('alyx-explorer:history:'))
     .map(([, value]) => value)
@@ -42,6 +43,7 @@ describe('request history against the sandbox', () => {
   });
 
   beforeEach(() => {
+    flushHistory();
     localStorage.clear();
     sessionStorage.clear();
   });

@@ -1,9 +1,14 @@
 // @vitest-environment jsdom
-import { beforeEach, describe, expect, it } from 'vitest';
-import { reportRequestFinished, type FinishedRequest } from '../api/http/request-log.ts';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  bufferRequestsUntilListened,
+  reportRequestFinished,
+  type FinishedRequest,
+} from '../api/http/request-log.ts';
 import {
   addHistoryEntry,
   clearHistory,
+  flushHistory,
   HISTORY_LIMIT,
   HISTORY_MAX_CHARS,
   historyEntryFor,
@@ -32,7 +37,10 @@ function finished(overrides: Partial<FinishedRequest>): FinishedRequest {
 }
 
 describe('request history storage', () => {
-  beforeEach(() => localStorage.clear());
+  beforeEach(() => {
+    flushHistory();
+    localStorage.clear();
+  });
 
   it('keeps the newest first, per instance, at most HISTORY_LIMIT entries', () => {
     for (let index = 0; index < HISTORY_LIMIT + 20; index += 1) addHistoryEntry('a', entry(`/s/${index}`));
@@ -49,6 +57,7 @@ describe('request history storage', () => {
     const long = `/sessions?q=${'x'.repeat(1900)}`;
     for (let index = 0; index < 200; index += 1)
       addHistoryEntry('a', entry(`${long}${index}`.slice(0, 1990)));
+    flushHistory();
     const stored = localStorage.getItem(KEY) ?? '';
     expect(stored.length).toBeLessThanOrEqual(HISTORY_MAX_CHARS);
     const list = readHistory('a');
@@ -128,7 +137,10 @@ describe('historyEntryFor', () => {
 });
 
 describe('startRequestHistory', () => {
-  beforeEach(() => localStorage.clear());
+  beforeEach(() => {
+    flushHistory();
+    localStorage.clear();
+  });
 
   it('stores what the HTTP layer reports, until stopped', () => {
     const stop = startRequestHistory();
@@ -136,5 +148,61 @@ describe('startRequestHistory', () => {
     stop();
     reportRequestFinished(finished({ path: '/after-stop' }));
     expect(readHistory('a').map((item) => item.path)).toEqual(['/subjects?limit=1']);
+  });
+});
+
+describe('writing the history', () => {
+  beforeEach(() => {
+    flushHistory();
+    localStorage.clear();
+  });
+
+  it('writes a burst of requests to localStorage once, shortly after, and reads them back meanwhile', () => {
+    vi.useFakeTimers();
+    try {
+      const setItem = vi.spyOn(Storage.prototype, 'setItem');
+      for (let index = 0; index < 50; index += 1) addHistoryEntry('a', entry(`/burst/${index}`));
+      expect(readHistory('a')).toHaveLength(50);
+      expect(setItem).not.toHaveBeenCalled();
+      vi.advanceTimersByTime(1000);
+      expect(setItem).toHaveBeenCalledTimes(1);
+      setItem.mockRestore();
+      const stored = JSON.parse(localStorage.getItem(KEY) ?? '[]') as HistoryEntry[];
+      expect(stored.map((item) => item.path)).toEqual(readHistory('a').map((item) => item.path));
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('a clear drops entries not written yet', () => {
+    addHistoryEntry('a', entry('/pending'));
+    clearHistory('a');
+    flushHistory();
+    expect(localStorage.getItem(KEY)).toBeNull();
+    expect(readHistory('a')).toEqual([]);
+  });
+});
+
+describe('requests that end before the history store loads', () => {
+  beforeEach(() => {
+    flushHistory();
+    localStorage.clear();
+  });
+
+  it('are kept when buffering was asked for and handed to the store when it starts', () => {
+    bufferRequestsUntilListened();
+    reportRequestFinished(finished({ path: '/before-1' }));
+    reportRequestFinished(finished({ path: '/before-2' }));
+    const stop = startRequestHistory();
+    reportRequestFinished(finished({ path: '/after' }));
+    stop();
+    expect(readHistory('a').map((item) => item.path)).toEqual(['/after', '/before-2', '/before-1']);
+  });
+
+  it('are not kept without asking, so tests and scripts do not accumulate them', () => {
+    reportRequestFinished(finished({ path: '/unheard' }));
+    const stop = startRequestHistory();
+    stop();
+    expect(readHistory('a')).toEqual([]);
   });
 });

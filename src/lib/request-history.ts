@@ -101,16 +101,24 @@ function cleanEntry(value: unknown): HistoryEntry | null {
   return entry;
 }
 
-/** The last text read or written per instance and its entries, so each request does not re-check 500. */
-const parsed = new Map<string, { raw: string; entries: HistoryEntry[] }>();
+/**
+ * Per instance: its entries newest first, each entry's JSON (so a new request stringifies one entry,
+ * not 500), and the stored text they were read from or last written as (null while a write waits).
+ */
+interface Kept {
+  entries: HistoryEntry[];
+  parts: string[];
+  raw: string | null;
+}
 
-/** Newest first; whatever is stored is checked and what is not an entry is dropped. */
-export function readHistory(instance: string): HistoryEntry[] {
-  const raw = storage()?.getItem(storageKey(instance));
-  if (!raw || raw.length > HISTORY_MAX_CHARS * 2) return [];
-  const known = parsed.get(instance);
-  if (known?.raw === raw) return known.entries;
-  let entries: HistoryEntry[] = [];
+const kept = new Map<string, Kept>();
+/** Instances whose newest entries are not in localStorage yet: written together, off the request's path. */
+const unwritten = new Set<string>();
+const WRITE_DELAY_MS = 200;
+let writeTimer: ReturnType<typeof setTimeout> | null = null;
+
+function parseStored(raw: string): Kept {
+  const entries: HistoryEntry[] = [];
   try {
     const data: unknown = JSON.parse(raw);
     if (Array.isArray(data))
@@ -119,24 +127,44 @@ export function readHistory(instance: string): HistoryEntry[] {
         if (entry) entries.push(entry);
       }
   } catch {
-    entries = [];
+    entries.length = 0;
   }
-  parsed.set(instance, { raw, entries });
-  return entries;
+  return { entries, parts: entries.map((entry) => JSON.stringify(entry)), raw };
 }
 
-/** The newest entries whose JSON fits both bounds, and that JSON. */
-function bounded(entries: HistoryEntry[]): { entries: HistoryEntry[]; raw: string } {
-  const kept = entries.slice(0, HISTORY_LIMIT);
-  const parts: string[] = [];
-  let chars = 2;
-  for (const entry of kept) {
-    const part = JSON.stringify(entry);
-    chars += part.length + 1;
-    if (chars > HISTORY_MAX_CHARS) break;
-    parts.push(part);
+function current(instance: string): Kept {
+  const known = kept.get(instance);
+  if (known && unwritten.has(instance)) return known;
+  const raw = storage()?.getItem(storageKey(instance)) ?? null;
+  if (known && known.raw === raw) return known;
+  const next =
+    !raw || raw.length > HISTORY_MAX_CHARS * 2 ? { entries: [], parts: [], raw } : parseStored(raw);
+  kept.set(instance, next);
+  return next;
+}
+
+/** Newest first; whatever is stored is checked and what is not an entry is dropped. */
+export function readHistory(instance: string): HistoryEntry[] {
+  return current(instance).entries;
+}
+
+/** Writes the entries waiting in memory now (also on leaving the page). */
+export function flushHistory(): void {
+  if (writeTimer !== null) clearTimeout(writeTimer);
+  writeTimer = null;
+  for (const instance of [...unwritten]) {
+    unwritten.delete(instance);
+    const state = kept.get(instance);
+    if (!state) continue;
+    const raw = `[${state.parts.join(',')}]`;
+    try {
+      storage()?.setItem(storageKey(instance), raw);
+      state.raw = raw;
+    } catch {
+      // A full or refused localStorage only loses the history.
+      kept.delete(instance);
+    }
   }
-  return { entries: kept.slice(0, parts.length), raw: `[${parts.join(',')}]` };
 }
 
 const changeListeners = new Set<() => void>();
@@ -148,19 +176,26 @@ function changed(instance: string): void {
 }
 
 export function addHistoryEntry(instance: string, entry: HistoryEntry): void {
-  const next = bounded([entry, ...readHistory(instance)]);
-  try {
-    storage()?.setItem(storageKey(instance), next.raw);
-    parsed.set(instance, next);
-  } catch {
-    // A full or refused localStorage only loses the history.
+  const before = current(instance);
+  const entries = [entry, ...before.entries];
+  const parts = [JSON.stringify(entry), ...before.parts];
+  let count = 0;
+  let chars = 2;
+  for (const part of parts) {
+    if (count === HISTORY_LIMIT || chars + part.length + 1 > HISTORY_MAX_CHARS) break;
+    chars += part.length + 1;
+    count += 1;
   }
+  kept.set(instance, { entries: entries.slice(0, count), parts: parts.slice(0, count), raw: null });
+  unwritten.add(instance);
+  writeTimer ??= setTimeout(flushHistory, WRITE_DELAY_MS);
   changed(instance);
 }
 
 export function clearHistory(instance: string): void {
+  unwritten.delete(instance);
+  kept.delete(instance);
   storage()?.removeItem(storageKey(instance));
-  parsed.delete(instance);
   changed(instance);
 }
 
@@ -181,9 +216,15 @@ export function startRequestHistory(): () => void {
       (change === 'clear' && reason !== 'expired') || (change === 'storage' && getToken(instance) === null);
     if (loggedOut) clearHistory(instance);
   });
+  const onHide = (): void => {
+    if (document.visibilityState === 'hidden') flushHistory();
+  };
+  if (typeof document !== 'undefined') document.addEventListener('visibilitychange', onHide);
   const stop = (): void => {
     unrecord();
     untokens();
+    flushHistory();
+    if (typeof document !== 'undefined') document.removeEventListener('visibilitychange', onHide);
     if (stopRecording === stop) stopRecording = null;
   };
   stopRecording = stop;

@@ -26,10 +26,32 @@ export interface FinishedRequest {
 type Listener = (request: FinishedRequest) => void;
 
 const listeners = new Set<Listener>();
+/** Requests that ended before the first listener came, kept when buffering was asked for. */
+let early: FinishedRequest[] | null = null;
+const EARLY_LIMIT = 200;
 
-/** Calls `listener` after each request ends. Returns the unsubscribe. */
+/**
+ * Keeps the requests that end before anyone listens, for the first listener: the history store
+ * loads after the first screen (it is not worth its bytes there), yet must miss no request.
+ */
+export function bufferRequestsUntilListened(): void {
+  if (listeners.size === 0) early ??= [];
+}
+
+function deliver(listener: Listener, request: FinishedRequest): void {
+  try {
+    listener(request);
+  } catch {
+    // A failing listener must never fail the request.
+  }
+}
+
+/** Calls `listener` after each request ends (first with any buffered ones). Returns the unsubscribe. */
 export function onRequestFinished(listener: Listener): () => void {
   listeners.add(listener);
+  const backlog = early ?? [];
+  early = null;
+  for (const request of backlog) deliver(listener, request);
   return () => {
     listeners.delete(listener);
   };
@@ -43,13 +65,8 @@ export function isAuthTokenPath(path: string): boolean {
 export function reportRequestFinished(request: FinishedRequest): void {
   const safe: FinishedRequest = { ...request };
   if (isAuthTokenPath(request.path)) delete safe.body;
-  for (const listener of [...listeners]) {
-    try {
-      listener(safe);
-    } catch {
-      // A failing listener must never fail the request.
-    }
-  }
+  if (early && early.length < EARLY_LIMIT) early.push(safe);
+  for (const listener of [...listeners]) deliver(listener, safe);
 }
 
 const encoder = new TextEncoder();
