@@ -61,6 +61,10 @@ function useSuggestions(
 
 const NO_SUGGESTIONS: Suggestion[] = [];
 
+// Mantine keeps a closed dropdown mounted (hidden), and floating-ui then positions it on mount,
+// reading computed styles: one forced style recalculation per picker as a form opens.
+const CLOSED_UNMOUNTED = { keepMounted: false } as const;
+
 /** Each option shows its lookup and, dimmed below it, what the record is (a subject's lab and sex). */
 function useOptionRenderer(suggestions: Suggestion[]) {
   return useMemo(() => {
@@ -120,6 +124,7 @@ export function RelationPicker({
       clearable
       placeholder={`${endpoint} ${field}`}
       filter={({ options, limit }) => options.slice(0, limit)}
+      comboboxProps={CLOSED_UNMOUNTED}
     />
   );
 }
@@ -169,6 +174,7 @@ export function MultiRelationPicker({
       clearable
       placeholder={`${endpoint} ${field}`}
       filter={({ options, limit }) => options.slice(0, limit)}
+      comboboxProps={CLOSED_UNMOUNTED}
     />
   );
 }

@@ -19,6 +19,7 @@ import type { InstanceConfig } from '../../api/instances.ts';
 import type { ApiModel, FieldModel } from '../../api/schema/model.ts';
 import { MultiRelationPicker, RelationPicker } from '../../components/RelationPicker.tsx';
 import { initialCreateValue, toWireValue, type FormValue } from './form-values.ts';
+import classes from './FieldInput.module.css';
 import { inputKindFor } from './input-kind.ts';
 
 const CodeEditor = lazy(() => import('./CodeEditor.tsx').then((module) => ({ default: module.CodeEditor })));
@@ -122,8 +123,8 @@ function EditableInput({
         <Textarea
           {...common}
           description={[field.description, 'One value per line.'].filter(Boolean).join(' ')}
-          autosize
-          minRows={2}
+          rows={2}
+          classNames={{ input: classes.grows }}
           value={Array.isArray(value) ? value.join('\n') : ''}
           onChange={(event) => onChange(event.currentTarget.value.split('\n'))}
         />
@@ -132,9 +133,8 @@ function EditableInput({
       return (
         <Textarea
           {...common}
-          autosize
-          minRows={3}
-          maxRows={16}
+          rows={3}
+          classNames={{ input: classes.grows }}
           value={textOf(value)}
           onChange={(event) => onChange(event.currentTarget.value)}
         />

@@ -1,6 +1,6 @@
 import '@mantine/core/styles/SimpleGrid.layer.css';
 import { Button, Group, SimpleGrid, Stack, Text } from '@mantine/core';
-import { useCallback, useMemo, useState } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { isAlyxError } from '../../api/http/errors.ts';
 import { instanceBases, type InstanceConfig } from '../../api/instances.ts';
@@ -51,6 +51,12 @@ export interface RecordFormViewProps {
 }
 
 const VERBS: Record<WriteMethod, string> = { POST: 'Create', PATCH: 'Save changes', PUT: 'Replace' };
+
+/**
+ * About a screenful of inputs, rendered at once; the rest follow in a transition, so a 20-field
+ * form takes input in its first fields while React renders the others without blocking.
+ */
+export const FIRST_FIELDS = 8;
 
 function initialValues(
   fields: readonly FieldModel[],
@@ -103,6 +109,11 @@ export function RecordFormView({
     [method, fields, form.values, form.original, form.touched],
   );
   const writable = useMemo(() => fields.filter((field) => !field.readOnly), [fields]);
+  const [allFieldsShown, setAllFieldsShown] = useState(writable.length <= FIRST_FIELDS);
+  useEffect(() => {
+    if (!allFieldsShown) startTransition(() => setAllFieldsShown(true));
+  }, [allFieldsShown]);
+  const shownFields = allFieldsShown ? writable : writable.slice(0, FIRST_FIELDS);
   const nothingToSend = method === 'PATCH' && Object.keys(payload.body).length === 0;
   const clientErrors = Object.keys(payload.errors).length > 0;
 
@@ -173,7 +184,13 @@ export function RecordFormView({
   };
 
   return (
-    <Stack gap="md" maw={960} data-testid="record-form" data-method={method}>
+    <Stack
+      gap="md"
+      maw={960}
+      data-testid="record-form"
+      data-method={method}
+      data-all-fields={allFieldsShown || undefined}
+    >
       <FormHeader
         method={method}
         endpointName={endpointName}
@@ -195,7 +212,7 @@ export function RecordFormView({
       <form onSubmit={submission.submit} noValidate aria-label={formTitle(method, endpointName, lookup)}>
         <Stack gap="md">
           <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md" verticalSpacing="md">
-            {writable.map((field) => (
+            {shownFields.map((field) => (
               <div key={field.name} data-field={field.name}>
                 <FieldInput
                   instance={instance}
