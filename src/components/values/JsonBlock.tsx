@@ -37,7 +37,14 @@ export function JsonBlock({ value, label }: { value: unknown; label: string }) {
           </Button>
         ) : null}
       </Group>
-      <Code block style={{ maxHeight: open ? 480 : '9.5em', overflow: 'auto', fontSize: 12 }}>
+      {/* A scroll box: keyboard users must be able to focus it to scroll it (WCAG 2.1.1). */}
+      <Code
+        block
+        tabIndex={0}
+        role="region"
+        aria-label={`${label} (JSON)`}
+        style={{ maxHeight: open ? 480 : '9.5em', overflow: 'auto', fontSize: 12 }}
+      >
         {text}
       </Code>
     </Stack>
