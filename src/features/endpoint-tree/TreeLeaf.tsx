@@ -1,4 +1,5 @@
 import { ActionIcon, Text } from '@mantine/core';
+import { memo } from 'react';
 import { Link } from 'react-router';
 import type { EndpointModel } from '../../api/schema/model.ts';
 import { IconBook } from '../../components/icons.tsx';
@@ -17,7 +18,7 @@ interface TreeLeafProps {
   onFocus: () => void;
 }
 
-export function TreeLeaf({
+function TreeLeafRow({
   endpoint,
   href,
   docsHref,
@@ -73,3 +74,18 @@ export function TreeLeaf({
     </li>
   );
 }
+
+/**
+ * A leaf re-renders only when what it shows changes, not on every navigation: its callbacks are
+ * re-created by each tree render but do the same (they close over the leaf's key and stable refs
+ * and setters), so they are left out of the comparison.
+ */
+export const TreeLeaf = memo(
+  TreeLeafRow,
+  (before, after) =>
+    before.endpoint === after.endpoint &&
+    before.href === after.href &&
+    before.docsHref === after.docsHref &&
+    before.selected === after.selected &&
+    before.tabbable === after.tabbable,
+);
