@@ -1,4 +1,4 @@
-import { useQueryClient, type Query, type QueryKey } from '@tanstack/react-query';
+import { hashKey, useQueryClient, type Query, type QueryKey } from '@tanstack/react-query';
 import { useCallback, useSyncExternalStore } from 'react';
 
 export type QueryProgress = 'fetching' | 'cancelled' | 'other';
@@ -26,9 +26,12 @@ export function useQueryProgress(queryKey: QueryKey | undefined): {
 } {
   const queryClient = useQueryClient();
   const cache = queryClient.getQueryCache();
+  // By hash, so a new array with the same key each render neither re-creates the callbacks nor
+  // re-hashes the key on every cache event of the whole app.
+  const queryHash = queryKey === undefined ? undefined : hashKey(queryKey);
   const find = useCallback(
-    () => (queryKey === undefined ? undefined : cache.find({ queryKey, exact: true })),
-    [cache, queryKey],
+    () => (queryHash === undefined ? undefined : cache.get(queryHash)),
+    [cache, queryHash],
   );
   const subscribe = useCallback((onChange: () => void) => cache.subscribe(onChange), [cache]);
   const progress = useSyncExternalStore(

@@ -124,6 +124,8 @@ export function recordsOverTimeQuery(instance: InstanceConfig, request: OverTime
   const search = new URLSearchParams(request.search);
   search.delete('limit');
   search.delete('offset');
+  // One cache entry for one query, whatever order its parameters came in.
+  search.sort();
   const { endpoint, field, kind, unit } = request;
   // The client follows from the instance, whose name is in the key.
   // eslint-disable-next-line @tanstack/query/exhaustive-deps
