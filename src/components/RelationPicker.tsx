@@ -9,6 +9,7 @@ import {
   Autocomplete,
   TagsInput,
   type ComboboxGenericItem,
+  type ComboboxParsedItem,
   type ComboboxLikeRenderOptionInput,
 } from '@mantine/core';
 import { useMemo, useState, type ReactNode } from 'react';
@@ -82,24 +83,42 @@ function useOptionRenderer(suggestions: Suggestion[]) {
   }, [suggestions]);
 }
 
+/** What the single and the multiple picker share: labels, states, and a dropdown of SHOWN options. */
+function comboboxInputProps({
+  size = 'xs',
+  label,
+  description,
+  error,
+  required,
+  disabled,
+  endpoint,
+  field,
+}: Pick<
+  RelationPickerProps,
+  'size' | 'label' | 'description' | 'error' | 'required' | 'disabled' | 'endpoint' | 'field'
+>) {
+  return {
+    size,
+    label,
+    description,
+    error,
+    required,
+    disabled,
+    limit: SHOWN,
+    maxDropdownHeight: DROPDOWN_HEIGHT,
+    clearable: true,
+    placeholder: `${endpoint} ${field}`,
+    filter: ({ options, limit }: { options: ComboboxParsedItem[]; limit: number }) => options.slice(0, limit),
+    comboboxProps: CLOSED_UNMOUNTED,
+  };
+}
+
 /**
  * Suggests existing values of the target endpoint as the user types. Endpoints with `django=`
  * are searched on the server (subjects can be thousands); small ones are loaded once.
  */
-export function RelationPicker({
-  instance,
-  model,
-  label,
-  description,
-  endpoint,
-  field,
-  value,
-  onChange,
-  error,
-  required,
-  disabled,
-  size = 'xs',
-}: RelationPickerProps) {
+export function RelationPicker(props: RelationPickerProps) {
+  const { instance, model, endpoint, field, value, onChange } = props;
   const [wanted, setWanted] = useState(false);
   const suggestions = useSuggestions(instance, model, endpoint, field, value, wanted);
   const data = useMemo(() => suggestions.map((s) => s.value), [suggestions]);
@@ -107,24 +126,13 @@ export function RelationPicker({
 
   return (
     <Autocomplete
-      size={size}
-      label={label}
-      error={error}
-      required={required}
-      disabled={disabled}
-      description={description}
+      {...comboboxInputProps(props)}
       value={value}
       onChange={onChange}
       onFocus={() => setWanted(true)}
       onMouseEnter={() => setWanted(true)}
       data={data}
       renderOption={renderOption}
-      limit={SHOWN}
-      maxDropdownHeight={DROPDOWN_HEIGHT}
-      clearable
-      placeholder={`${endpoint} ${field}`}
-      filter={({ options, limit }) => options.slice(0, limit)}
-      comboboxProps={CLOSED_UNMOUNTED}
     />
   );
 }
@@ -135,32 +143,15 @@ interface MultiRelationPickerProps extends Omit<RelationPickerProps, 'value' | '
 }
 
 /** Many-to-many: several lookups of the target endpoint, each searched as it is typed. */
-export function MultiRelationPicker({
-  instance,
-  model,
-  label,
-  description,
-  endpoint,
-  field,
-  value,
-  onChange,
-  error,
-  required,
-  disabled,
-  size = 'xs',
-}: MultiRelationPickerProps) {
+export function MultiRelationPicker(props: MultiRelationPickerProps) {
+  const { instance, model, endpoint, field, value, onChange } = props;
   const [search, setSearch] = useState('');
   const [wanted, setWanted] = useState(false);
   const suggestions = useSuggestions(instance, model, endpoint, field, search, wanted);
   const renderOption = useOptionRenderer(suggestions);
   return (
     <TagsInput
-      size={size}
-      label={label}
-      description={description}
-      error={error}
-      required={required}
-      disabled={disabled}
+      {...comboboxInputProps(props)}
       value={value}
       onChange={onChange}
       searchValue={search}
@@ -169,12 +160,6 @@ export function MultiRelationPicker({
       onMouseEnter={() => setWanted(true)}
       data={suggestions.map((s) => s.value).filter((option) => !value.includes(option))}
       renderOption={renderOption}
-      limit={SHOWN}
-      maxDropdownHeight={DROPDOWN_HEIGHT}
-      clearable
-      placeholder={`${endpoint} ${field}`}
-      filter={({ options, limit }) => options.slice(0, limit)}
-      comboboxProps={CLOSED_UNMOUNTED}
     />
   );
 }
