@@ -1,10 +1,10 @@
 /** Whole-list export on the sandbox: every row, in order, a page at a time, with progress and cancel. */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { ExportDialog } from './pages/export-dialog.ts';
 import { ListPage } from './pages/list-page.ts';
 import { signIn } from './pages/login-page.ts';
-import { seriousA11yViolations } from './support/axe.ts';
+import { screenshotForDocs, violationsInEveryLook } from './support/axe.ts';
 import { DEMO_ACCOUNTS } from './support/stack.ts';
 
 const INSTANCE = 'sandbox';
@@ -132,27 +132,19 @@ test.describe('export of a whole filtered list', () => {
 
   test('the dialog has no serious axe violations at 1280 and 800 px, light and dark', async ({ page }) => {
     test.setTimeout(180_000);
-    const found: string[] = [];
-    for (const scheme of ['light', 'dark'] as const) {
-      for (const width of [1280, 800]) {
-        await page.setViewportSize({ width, height: 900 });
-        await page.emulateMedia({ colorScheme: scheme });
-        const list = new ListPage(page, 'subjects');
-        await list.goto(INSTANCE, FILTER);
-        const dialog = new ExportDialog(page);
-        await dialog.open.click();
-        await dialog.pageSize.fill('20');
-        const download = page.waitForEvent('download');
-        await dialog.start().click();
-        await download;
-        await expect(dialog.progressText).toContainText('saved as');
-        if ((scheme === 'light' && width === 1280) || (scheme === 'dark' && width === 800)) {
-          mkdirSync('docs/screenshots', { recursive: true });
-          await page.screenshot({ path: `docs/screenshots/export-dialog-${scheme}-${width}.png` });
-        }
-        found.push(...(await seriousA11yViolations(page)).map((line) => `${scheme} ${width}: ${line}`));
-      }
-    }
+    const found = await violationsInEveryLook(page, async ({ scheme, width }) => {
+      const list = new ListPage(page, 'subjects');
+      await list.goto(INSTANCE, FILTER);
+      const dialog = new ExportDialog(page);
+      await dialog.open.click();
+      await dialog.pageSize.fill('20');
+      const download = page.waitForEvent('download');
+      await dialog.start().click();
+      await download;
+      await expect(dialog.progressText).toContainText('saved as');
+      if ((scheme === 'light' && width === 1280) || (scheme === 'dark' && width === 800))
+        await screenshotForDocs(page, `export-dialog-${scheme}-${width}`);
+    });
     expect(found).toEqual([]);
   });
 });

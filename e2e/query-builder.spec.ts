@@ -1,10 +1,9 @@
 /** The django= query builder on the sandbox: rows → URL → every listed row matches; reload; Alyx's error. */
-import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { ListPage } from './pages/list-page.ts';
 import { signIn } from './pages/login-page.ts';
 import { adminApi, type AlyxApi } from './support/alyx-api.ts';
-import { seriousA11yViolations } from './support/axe.ts';
+import { screenshotForDocs, seriousA11yViolations, violationsInEveryLook } from './support/axe.ts';
 import { DEMO_ACCOUNTS, sandboxUrl } from './support/stack.ts';
 
 const INSTANCE = 'sandbox';
@@ -193,32 +192,25 @@ test.describe('django= query builder', () => {
 
   test('the builder has no serious axe violations at 1280 and 800 px, light and dark', async ({ page }) => {
     test.setTimeout(300_000);
-    const found: string[] = [];
-    for (const scheme of ['light', 'dark'] as const) {
-      for (const width of [1280, 800]) {
-        await page.setViewportSize({ width, height: 900 });
-        await page.emulateMedia({ colorScheme: scheme });
-        const list = new ListPage(page, 'sessions');
-        await page.goto(
-          `/${INSTANCE}/sessions?` +
-            `limit=10&django=${encodeURIComponent('subject__nickname__icontains,dy,~start_time__date__lt,2020-01-01,extended_qc__isnull,False')}`,
-        );
-        await expect(list.range).toBeVisible({ timeout: 30_000 });
-        const builder = new Builder(page);
-        await builder.open();
-        await expect(builder.field(3)).toHaveValue('extended_qc');
-        await builder.value(1).fill('dy,x');
-        await expect(builder.form.getByText('Alyx splits django= on every comma')).toBeVisible();
-        await builder.form.scrollIntoViewIfNeeded();
-        mkdirSync('docs/screenshots', { recursive: true });
-        await page.screenshot({ path: `docs/screenshots/query-builder-${scheme}-${width}.png` });
-        found.push(...(await seriousA11yViolations(page)).map((line) => `${scheme} ${width}: ${line}`));
-        const sideways = await page.evaluate(
-          () => document.documentElement.scrollWidth > document.documentElement.clientWidth,
-        );
-        expect(sideways, `${scheme} ${width}: sideways scroll`).toBe(false);
-      }
-    }
+    const found = await violationsInEveryLook(page, async ({ scheme, width }) => {
+      const list = new ListPage(page, 'sessions');
+      await page.goto(
+        `/${INSTANCE}/sessions?` +
+          `limit=10&django=${encodeURIComponent('subject__nickname__icontains,dy,~start_time__date__lt,2020-01-01,extended_qc__isnull,False')}`,
+      );
+      await expect(list.range).toBeVisible({ timeout: 30_000 });
+      const builder = new Builder(page);
+      await builder.open();
+      await expect(builder.field(3)).toHaveValue('extended_qc');
+      await builder.value(1).fill('dy,x');
+      await expect(builder.form.getByText('Alyx splits django= on every comma')).toBeVisible();
+      await builder.form.scrollIntoViewIfNeeded();
+      await screenshotForDocs(page, `query-builder-${scheme}-${width}`);
+      const sideways = await page.evaluate(
+        () => document.documentElement.scrollWidth > document.documentElement.clientWidth,
+      );
+      expect(sideways, `${scheme} ${width}: sideways scroll`).toBe(false);
+    });
     expect(found).toEqual([]);
   });
 });
