@@ -54,6 +54,11 @@ const SECRET_KEY = /password|passwd|pwd|token|secret|credential|authori[sz]ation
 const MAX_URL_BODY = 2000;
 export const MASKED = '***';
 
+/** Whether a query or body key names a secret (a token, a password, an API key). */
+export function isSecretKey(key: string): boolean {
+  return SECRET_KEY.test(key);
+}
+
 function maskValue(value: unknown, key?: string): unknown {
   if (key !== undefined && SECRET_KEY.test(key) && value !== null && typeof value !== 'object') return MASKED;
   if (Array.isArray(value)) return value.map((item) => maskValue(item));
