@@ -130,6 +130,8 @@ export const paths = {
   /** The request history; `query` carries its search (ADR 0029). */
   history: (instance: string, query?: QueryInput): string =>
     `/${seg(instance)}/${FORM}/history${queryString(query)}`,
+  /** Saved queries and pinned records, kept in this browser (ADR 0032). */
+  saved: (instance: string): string => `/${seg(instance)}/${FORM}/saved`,
   /** A resolved go-to / Alyx target: a record when it has a lookup, else a list. */
   target: (instance: string, target: AlyxTarget): string =>
     target.lookup === undefined
@@ -149,6 +151,7 @@ export type AppView =
   | 'login'
   | 'console'
   | 'history'
+  | 'saved'
   | 'unknown';
 
 export interface AppLocation {
@@ -206,6 +209,7 @@ export function parseAppPath(pathname: string, search = ''): AppLocation {
     if (third === 'console' && parts.length === 3)
       return { view: 'console', instance, request: parseConsoleRequest(query) };
     if (third === 'history' && parts.length === 3) return { view: 'history', instance };
+    if (third === 'saved' && parts.length === 3) return { view: 'saved', instance };
     return { view: 'unknown', instance };
   }
   if (third === undefined)
