@@ -34,7 +34,7 @@ export function PinButton({ instance, endpoint, lookup, title }: PinButtonProps)
   return (
     <Button
       size="xs"
-      variant={pinned ? 'light' : 'default'}
+      variant={pinned ? 'filled' : 'default'}
       leftSection={<IconPin size={14} />}
       aria-pressed={pinned}
       title={pinned ? 'Pinned on the Saved page; click to unpin' : 'Pin to the Saved page of this instance'}

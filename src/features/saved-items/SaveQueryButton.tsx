@@ -46,7 +46,7 @@ export function SaveQueryButton({ instance, endpoint, search }: SaveQueryButtonP
       <Popover.Target>
         <Button
           size="xs"
-          variant={existing ? 'light' : 'default'}
+          variant={existing ? 'filled' : 'default'}
           leftSection={<IconBookmark size={14} />}
           title={existing ? `Saved as “${existing.name}”` : 'Save this query under a name'}
           onClick={() => setOpened((open) => !open)}
