@@ -32,9 +32,11 @@ test('a filtered list saved under a name reopens from the Saved view; a pinned r
   const sessions = new ListPage(page, 'sessions');
   await expect(sessions.range).toBeVisible(slow);
   await sessions.expectLoaded();
+  const total = await sessions.total();
   const subject = await sessions.firstRowValue('subject');
   await sessions.filterBy('subject', subject);
   await expect(page).toHaveURL(new RegExp(`subject=${subject}`));
+  await expect.poll(() => sessions.total(), slow).toBeLessThan(total);
   await expect(sessions.row(0)).toContainText(subject, slow);
   const range = (await sessions.range.textContent()) ?? '';
   const firstId = await sessions.firstRowValue('id');
@@ -186,7 +188,8 @@ test('hostile names, typed or stored, render as text and run nothing; another ta
 test('the Saved view and the palette with items have no serious axe violations at 1280 and 800 px, light and dark', async ({
   page,
 }) => {
-  test.setTimeout(240_000);
+  // Four layouts, three axe runs each: minutes on the shared 2-core machine.
+  test.setTimeout(480_000);
   await signIn(page, INSTANCE, DEMO_ACCOUNTS.admin, `/${INSTANCE}/sessions?limit=10`);
   await expect(page.getByTestId('list-range')).toBeVisible(slow);
   const saved = new SavedPage(page);
