@@ -71,6 +71,7 @@ test.describe('keyboard shortcuts', () => {
           'Next page',
           'Previous page',
           'Go home: the instance overview',
+          'Go to the saved queries and pinned records',
         ])
           await expect(help.getByRole('cell', { name: action })).toBeVisible();
         // Shortcuts of other views are not offered here.

@@ -14,6 +14,16 @@ export class PalettePage {
     this.help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   }
 
+  /** The results of one kind ('Saved query', 'Pinned', 'Recent', 'Action'…), by the kind's exact text. */
+  ofKind(kind: string): Locator {
+    return this.options.filter({ has: this.page.getByText(kind, { exact: true }) });
+  }
+
+  /** The result whose label is exactly `label`. */
+  option(label: string): Locator {
+    return this.options.filter({ has: this.page.getByText(label, { exact: true }) });
+  }
+
   async open(): Promise<void> {
     await this.page.keyboard.press('ControlOrMeta+K');
     await expect(this.input).toBeFocused();

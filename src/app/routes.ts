@@ -28,6 +28,7 @@ export const appRoutes: RouteObject[] = [
           { path: '~/login', lazy: () => import('./routes/login-route.tsx') },
           { path: '~/console', lazy: () => import('./routes/console-route.tsx') },
           { path: '~/history', lazy: () => import('./routes/history-route.tsx') },
+          { path: '~/saved', lazy: () => import('./routes/saved-route.tsx') },
           { path: ':endpoint', lazy: () => import('./routes/list-route.tsx') },
           { path: ':endpoint/~/docs', lazy: () => import('./routes/docs-route.tsx') },
           { path: ':endpoint/~/new', lazy: recordFormRoute },

@@ -87,3 +87,14 @@ export const IconAlert = (p: IconProps) => (
     <path d="M10.3 3.9 1.8 18a2 2 0 0 0 1.7 3h17a2 2 0 0 0 1.7-3L13.7 3.9a2 2 0 0 0-3.4 0z" />
   </Icon>
 );
+export const IconBookmark = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M9 4h6a2 2 0 0 1 2 2v14l-5-3-5 3V6a2 2 0 0 1 2-2" />
+  </Icon>
+);
+export const IconPin = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M15 4.5l-4 4-4 1.5-1.5 1.5 7 7 1.5-1.5 1.5-4 4-4" />
+    <path d="M9 15l-4.5 4.5M14.5 4l5.5 5.5" />
+  </Icon>
+);

@@ -40,6 +40,7 @@ describe('paths (app URL builders)', () => {
     expect(paths.history('sandbox')).toBe('/sandbox/~/history');
     expect(paths.history('sandbox', { q: 'post 4xx' })).toBe('/sandbox/~/history?q=post+4xx');
     expect(paths.history('sandbox', { q: '' })).toBe('/sandbox/~/history');
+    expect(paths.saved('sandbox')).toBe('/sandbox/~/saved');
   });
 
   it('encodes a lookup as one segment', () => {
@@ -87,6 +88,8 @@ describe('parseAppPath', () => {
       returnTo: '/sandbox/sessions',
     });
     expect(parseAppPath('/sandbox/~/history', '?q=get')).toEqual({ view: 'history', instance: 'sandbox' });
+    expect(parseAppPath('/sandbox/~/saved')).toEqual({ view: 'saved', instance: 'sandbox' });
+    expect(parseAppPath('/sandbox/saved')).toEqual({ view: 'list', instance: 'sandbox', endpoint: 'saved' });
     expect(parseAppPath('/sandbox/%7E/history')).toEqual({
       view: 'record',
       instance: 'sandbox',

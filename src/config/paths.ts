@@ -54,6 +54,11 @@ const SECRET_KEY = /password|passwd|pwd|token|secret|credential|authori[sz]ation
 const MAX_URL_BODY = 2000;
 export const MASKED = '***';
 
+/** Whether a query or body key names a secret (a token, a password, an API key). */
+export function isSecretKey(key: string): boolean {
+  return SECRET_KEY.test(key);
+}
+
 function maskValue(value: unknown, key?: string): unknown {
   if (key !== undefined && SECRET_KEY.test(key) && value !== null && typeof value !== 'object') return MASKED;
   if (Array.isArray(value)) return value.map((item) => maskValue(item));
@@ -125,6 +130,8 @@ export const paths = {
   /** The request history; `query` carries its search (ADR 0029). */
   history: (instance: string, query?: QueryInput): string =>
     `/${seg(instance)}/${FORM}/history${queryString(query)}`,
+  /** Saved queries and pinned records, kept in this browser (ADR 0032). */
+  saved: (instance: string): string => `/${seg(instance)}/${FORM}/saved`,
   /** A resolved go-to / Alyx target: a record when it has a lookup, else a list. */
   target: (instance: string, target: AlyxTarget): string =>
     target.lookup === undefined
@@ -144,6 +151,7 @@ export type AppView =
   | 'login'
   | 'console'
   | 'history'
+  | 'saved'
   | 'unknown';
 
 export interface AppLocation {
@@ -201,6 +209,7 @@ export function parseAppPath(pathname: string, search = ''): AppLocation {
     if (third === 'console' && parts.length === 3)
       return { view: 'console', instance, request: parseConsoleRequest(query) };
     if (third === 'history' && parts.length === 3) return { view: 'history', instance };
+    if (third === 'saved' && parts.length === 3) return { view: 'saved', instance };
     return { view: 'unknown', instance };
   }
   if (third === undefined)

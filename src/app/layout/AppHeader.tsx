@@ -12,6 +12,7 @@ import { GlobalShortcuts } from './GlobalShortcuts.tsx';
 import { HistoryLink } from './HistoryLink.tsx';
 import { InstanceSwitcher } from './InstanceSwitcher.tsx';
 import { RefreshButton } from './RefreshButton.tsx';
+import { SavedLink } from './SavedLink.tsx';
 
 interface AppHeaderProps {
   instances: readonly InstanceConfig[];
@@ -52,6 +53,7 @@ export function AppHeader({ instances, instance, signedIn, navbar }: AppHeaderPr
         <FetchIndicator />
         {instance && signedIn ? <ConsoleLink instance={instance.name} /> : null}
         {instance && signedIn ? <HistoryLink instance={instance.name} /> : null}
+        {instance && signedIn ? <SavedLink instance={instance.name} /> : null}
         {instance && signedIn ? <RefreshButton instance={instance.name} /> : null}
         <ColorSchemeToggle />
         {instance ? <AccountMenu instance={instance} /> : null}

@@ -136,6 +136,14 @@ export function GlobalShortcuts({ instance, instances, signedIn, model }: Global
     run: () => name && void navigate(paths.history(name)),
   });
   useShortcut({
+    id: 'saved',
+    keys: ['g s'],
+    description: 'Go to the saved queries and pinned records',
+    group: 'Navigation',
+    enabled: ready,
+    run: () => name && void navigate(paths.saved(name)),
+  });
+  useShortcut({
     id: 'record.edit',
     keys: ['e'],
     description: 'Edit this record',

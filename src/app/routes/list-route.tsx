@@ -10,6 +10,7 @@ import { paths } from '../../config/paths.ts';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { RecordListView } from '../../features/record-list/RecordListView.tsx';
 import { OverTimeButton } from '../../features/records-over-time/OverTimeButton.tsx';
+import { SaveQueryButton } from '../../features/saved-items/SaveQueryButton.tsx';
 import {
   dateFields,
   overTimeHash,
@@ -70,12 +71,15 @@ export function Component() {
       search={search}
       onSearchChange={(next) => void navigate(paths.list(instance.name, endpoint, next) + location.hash)}
       extraActions={
-        dateFields(model.data.endpoints[endpoint]).length > 0 ? (
-          <OverTimeButton
-            open={overTime !== null}
-            onToggle={() => setOverTime(overTime ? null : { field: null, unit: 'auto' })}
-          />
-        ) : null
+        <>
+          {dateFields(model.data.endpoints[endpoint]).length > 0 ? (
+            <OverTimeButton
+              open={overTime !== null}
+              onToggle={() => setOverTime(overTime ? null : { field: null, unit: 'auto' })}
+            />
+          ) : null}
+          <SaveQueryButton instance={instance.name} endpoint={endpoint} search={search} />
+        </>
       }
       extraPanel={
         overTime ? (

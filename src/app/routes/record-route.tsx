@@ -11,6 +11,7 @@ import { alyxKeys } from '../../api/queries/keys.ts';
 import { RouteErrorBoundary } from '../../components/RouteErrorBoundary.tsx';
 import type { LinkResolver } from '../../features/record-detail/detail-context.ts';
 import { RecordDetailView, type ExtraTab } from '../../features/record-detail/RecordDetailView.tsx';
+import { PinButton } from '../../features/saved-items/PinButton.tsx';
 import { resolveValueLink } from '../../lib/value-links.ts';
 import { useApiModel } from '../../lib/use-api-model.ts';
 import { useInstances } from '../../lib/use-instance.ts';
@@ -94,6 +95,9 @@ export function Component() {
       tab={search.get('tab')}
       onTabChange={(tab) => setSearch(tab === 'fields' ? {} : { tab }, { replace: true })}
       extraTabs={endpoint === 'subjects' ? (record) => subjectTabs(instance, data, record) : undefined}
+      headerActions={(_record, title) => (
+        <PinButton instance={instance.name} endpoint={endpoint} lookup={lookup} title={title} />
+      )}
     />
   );
 }

@@ -20,6 +20,7 @@ import { useLocation, useNavigate } from 'react-router';
 import { logout } from '../../api/auth/login.ts';
 import type { InstanceConfig } from '../../api/instances.ts';
 import { parsePaletteInput } from '../../api/palette-input.ts';
+import { detailQuery } from '../../api/queries/record-queries.ts';
 import type { ApiModel } from '../../api/schema/model.ts';
 import { parseAppPath, paths } from '../../config/paths.ts';
 import { IconSearch } from '../../components/icons.tsx';
@@ -27,6 +28,18 @@ import { clearAccount } from '../../lib/account-store.ts';
 import { showNotice } from '../../lib/notices.ts';
 import { takeEarlyInput } from '../../lib/palette-early-input.ts';
 import { readRecentRecords } from '../../lib/recent-records.ts';
+import { recordTitle } from '../../lib/record-title.ts';
+import {
+  findPin,
+  findSavedQuery,
+  pinRecord,
+  readSavedQueries,
+  saveQuery,
+  unpinRecord,
+  usePinnedRecords,
+  useSavedQueries,
+  type SaveResult,
+} from '../../lib/saved-items.ts';
 import { PASS_LEAVE_GUARD } from '../../lib/use-leave-guard.ts';
 import classes from './CommandPalette.module.css';
 import { useGoTo } from './use-go-to.ts';
@@ -43,11 +56,20 @@ interface CommandPaletteProps {
 interface PaletteItem {
   id: string;
   label: string;
-  kind: 'Go to' | 'Action' | 'Recent' | 'Endpoint';
+  kind: 'Go to' | 'Action' | 'Saved query' | 'Pinned' | 'Recent' | 'Endpoint';
   run: () => Promise<string | null | void> | void;
 }
 
 const MAX_ENDPOINTS = 12;
+/** Saved queries and pins offered before anything is typed; typing searches all of them. */
+const MAX_SAVED_UNTYPED = 5;
+
+function noticeFor(result: SaveResult, what: string, name: string): string {
+  if (result === 'saved') return `${what} as “${name}”`;
+  if (result === 'renamed') return `Already saved as “${name}”`;
+  if (result === 'full') return `The list is full: remove one on the Saved page first`;
+  return 'The browser refused to store it';
+}
 
 /** Ctrl/Cmd-K: paste anything that names a record, pick an endpoint or a recent record, or run an action. */
 export function CommandPalette(props: CommandPaletteProps) {
@@ -82,6 +104,8 @@ function PaletteBody({ onClose, instance, instances, model, onShowShortcuts }: C
   const [message, setMessage] = useState<string | null>(null);
   const listId = useId();
   const here = parseAppPath(location.pathname, location.search);
+  const savedQueries = useSavedQueries(instance.name);
+  const pins = usePinnedRecords(instance.name);
 
   const items = useMemo((): PaletteItem[] => {
     const go = (path: string) => () => {
@@ -102,6 +126,52 @@ function PaletteBody({ onClose, instance, instances, model, onShowShortcuts }: C
         kind: 'Action',
         run: go(paths.edit(instance.name, here.endpoint, here.lookup)),
       });
+    if (here.view === 'list' && here.endpoint) {
+      const endpoint = here.endpoint;
+      const query = here.query ?? '';
+      if (!findSavedQuery(savedQueries, endpoint, query))
+        actions.push({
+          id: 'save-query',
+          label: 'Save this query',
+          kind: 'Action',
+          run: () => {
+            const result = saveQuery(instance.name, { endpoint, query });
+            const saved = findSavedQuery(readSavedQueries(instance.name), endpoint, query);
+            showNotice({
+              message: noticeFor(result, 'Query saved', saved?.name ?? endpoint),
+              href: paths.saved(instance.name),
+              linkLabel: 'Saved',
+            });
+          },
+        });
+    }
+    if (here.view === 'record' && here.endpoint && here.lookup !== undefined) {
+      const endpoint = here.endpoint;
+      const lookup = here.lookup;
+      if (findPin(pins, endpoint, lookup))
+        actions.push({
+          id: 'unpin',
+          label: 'Unpin this record',
+          kind: 'Action',
+          run: () => void unpinRecord(instance.name, endpoint, lookup),
+        });
+      else
+        actions.push({
+          id: 'pin',
+          label: 'Pin this record',
+          kind: 'Action',
+          run: () => {
+            const record = queryClient.getQueryData(detailQuery(instance, endpoint, lookup).queryKey);
+            const name = recordTitle(endpoint, record, lookup);
+            const result = pinRecord(instance.name, { endpoint, lookup, name });
+            showNotice({
+              message: noticeFor(result, 'Record pinned', name),
+              href: paths.saved(instance.name),
+              linkLabel: 'Saved',
+            });
+          },
+        });
+    }
     actions.push(
       {
         id: 'copy',
@@ -125,6 +195,12 @@ function PaletteBody({ onClose, instance, instances, model, onShowShortcuts }: C
         label: 'Open the request history',
         kind: 'Action',
         run: go(paths.history(instance.name)),
+      },
+      {
+        id: 'saved',
+        label: 'Open saved queries and pinned records',
+        kind: 'Action',
+        run: go(paths.saved(instance.name)),
       },
       {
         id: 'theme',
@@ -151,6 +227,20 @@ function PaletteBody({ onClose, instance, instances, model, onShowShortcuts }: C
         },
       },
     );
+    const saved: PaletteItem[] = [
+      ...savedQueries.map((item): PaletteItem => ({
+        id: `saved:${item.endpoint}?${item.query}`,
+        label: item.name,
+        kind: 'Saved query',
+        run: go(paths.list(instance.name, item.endpoint, item.query)),
+      })),
+      ...pins.map((item): PaletteItem => ({
+        id: `pin:${item.endpoint}/${item.lookup}`,
+        label: item.name,
+        kind: 'Pinned',
+        run: go(paths.record(instance.name, item.endpoint, item.lookup)),
+      })),
+    ];
     const recent: PaletteItem[] = readRecentRecords(instance.name).map((record) => ({
       id: `recent:${record.endpoint}/${record.lookup}`,
       label: `${record.endpoint} / ${record.lookup}`,
@@ -178,6 +268,7 @@ function PaletteBody({ onClose, instance, instances, model, onShowShortcuts }: C
     return [
       ...(lookupFirst ? lookup : []),
       ...matchingActions.filter(() => !lookupFirst),
+      ...saved.filter(matches).slice(0, needle ? undefined : MAX_SAVED_UNTYPED),
       ...recent.filter(matches),
       ...endpoints.filter(matches).slice(0, needle ? MAX_ENDPOINTS : 6),
       ...(lookupFirst ? matchingActions : lookup),
@@ -187,6 +278,9 @@ function PaletteBody({ onClose, instance, instances, model, onShowShortcuts }: C
     here.endpoint,
     here.lookup,
     here.view,
+    here.query,
+    savedQueries,
+    pins,
     instance,
     model,
     navigate,

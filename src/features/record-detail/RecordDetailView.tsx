@@ -15,7 +15,7 @@ import { findCachedRow } from './cached-row.ts';
 import { DetailContext, type DetailContextValue, type LinkResolver } from './detail-context.ts';
 import { FieldsTable } from './FieldsTable.tsx';
 import { RecordHeader } from './RecordHeader.tsx';
-import { recordTitle } from './record-title.ts';
+import { recordTitle } from '../../lib/record-title.ts';
 import { ReversePanel, ReverseTabLabel } from './ReverseRelation.tsx';
 import { findReverseRelations } from './reverse-relations.ts';
 
@@ -36,6 +36,8 @@ export interface RecordDetailViewProps {
   onTabChange: (tab: string) => void;
   /** Views the app adds for this kind of record (a subject's weight curve), after the built-in tabs. */
   extraTabs?: (record: AlyxRecord) => readonly ExtraTab[];
+  /** Controls the app adds beside the record's own (pin), given the record and its title. */
+  headerActions?: (record: AlyxRecord, title: string) => ReactNode;
 }
 
 export interface ExtraTab {
@@ -54,6 +56,7 @@ export function RecordDetailView({
   tab,
   onTabChange,
   extraTabs,
+  headerActions,
 }: RecordDetailViewProps) {
   const queryClient = useQueryClient();
   const endpoint = model.endpoints[endpointName];
@@ -103,18 +106,21 @@ export function RecordDetailView({
 
   const current = tab ?? 'fields';
   const extras = query.isPlaceholderData ? [] : (extraTabs?.(record) ?? []);
+  const title = recordTitle(endpointName, record, lookup);
   return (
     <DetailContext value={context}>
       <Stack gap="md">
         <RecordHeader
           endpointName={endpointName}
           lookup={lookup}
-          title={recordTitle(endpointName, record, lookup)}
+          title={title}
           alyxUrl={alyxUrl}
           partial={query.isPlaceholderData}
           fetching={query.isFetching}
           record={record}
-        />
+        >
+          {headerActions?.(record, title)}
+        </RecordHeader>
         {query.isError ? <ErrorState error={query.error} onRetry={() => void query.refetch()} /> : null}
         <Tabs value={current} onChange={(value) => value && onTabChange(value)} keepMounted={false}>
           <Tabs.List>

@@ -1,4 +1,5 @@
 import { Anchor, Badge, Button, Code, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { InstanceConfig } from '../../api/instances.ts';
 import { CopyButton } from '../../components/CopyButton.tsx';
@@ -19,6 +20,8 @@ interface RecordHeaderProps {
   fetching: boolean;
   /** The record, for snippets that depend on it (a session's objects for `one.load_object`). */
   record?: Record<string, unknown>;
+  /** Controls the app adds (pin), after the copy buttons. */
+  children?: ReactNode;
 }
 
 /**
@@ -37,6 +40,7 @@ export function RecordHeader({
   partial,
   fetching,
   record,
+  children,
 }: RecordHeaderProps) {
   const { instance, model } = useDetailContext();
   const appUrl = `${window.location.origin}${paths.record(instance.name, endpointName, lookup)}`;
@@ -54,6 +58,7 @@ export function RecordHeader({
             {lookup}
           </Code>
         ) : null}
+        {children}
         <CopyButton value={appUrl} label="Copy link to this record" />
         {alyxUrl ? (
           <>

@@ -1,5 +1,8 @@
-/** What people call a record: a session by subject, date and number; others by nickname, name or username. */
-import type { RecordData } from './values.ts';
+/**
+ * What people call a record: a session by subject, date and number; others by nickname, name or
+ * username. In src/lib because the record view, pins and the command palette all name records.
+ */
+type RecordData = Readonly<Record<string, unknown>>;
 
 function text(value: unknown): string | null {
   if (typeof value === 'string' && value.trim() !== '') return value.trim();
