@@ -1,7 +1,9 @@
 /** Snippets on the sandbox: each language copied for a filtered list and for a record; the token masked. */
 import { expect, test, type Page } from '@playwright/test';
+import { FormPage } from './pages/form-page.ts';
 import { ListPage } from './pages/list-page.ts';
 import { signIn } from './pages/login-page.ts';
+import { PalettePage } from './pages/palette-page.ts';
 import { SnippetsPanel } from './pages/snippets-panel.ts';
 import { screenshotForDocs, violationsInEveryLook } from './support/axe.ts';
 import { DEMO_ACCOUNTS, sandboxUrl } from './support/stack.ts';
@@ -87,6 +89,33 @@ test.describe('snippets', () => {
     expect(await panel.copy('curl')).toContain(`curl '${ROOT}/sessions/${id}'`);
     expect(await panel.copy('Python requests')).toContain(`'${ROOT}/sessions/${id}',`);
     expect(await panel.copy('TypeScript')).toContain(`alyx.get("/sessions/${id}")`);
+  });
+
+  test('from the palette: the snippets of a list, and the request of a form; none offered where there are none', async ({
+    page,
+  }) => {
+    const palette = new PalettePage(page);
+    await palette.open();
+    await page.keyboard.insertText('snippets');
+    await expect(palette.option('Show code snippets for this view')).toHaveCount(0);
+    await page.keyboard.press('Escape');
+
+    const list = new ListPage(page, 'sessions');
+    await list.goto(INSTANCE, 'limit=5');
+    await palette.run('snippets');
+    const panel = new SnippetsPanel(page);
+    await expect(panel.dialog).toBeVisible();
+    await expect(panel.dialog).toContainText("one.alyx.rest('sessions', 'list'");
+    await page.keyboard.press('Escape');
+
+    const { id } = await firstSession(page);
+    const form = new FormPage(page);
+    await page.goto(`/${INSTANCE}/sessions/${id}/~/edit`);
+    await expect(form.showRequest).toBeVisible({ timeout: 30_000 });
+    await expect(form.curl).toHaveCount(0);
+    await palette.run('curl');
+    await expect(form.curl).toContainText(`/sessions/${id}`);
+    await expect(form.oneCall).toContainText("one.alyx.rest('sessions', 'partial_update'");
   });
 
   test('the panel has no serious axe violations at 1280 and 800 px, light and dark', async ({ page }) => {

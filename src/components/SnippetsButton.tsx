@@ -11,6 +11,7 @@ import { Alert, Button, Code, CopyButton, Group, Modal, Stack, Switch, Tabs, Tex
 import { useMemo, useState } from 'react';
 import { readSnippets, TOKEN_PLACEHOLDER, type ReadSnippetRequest } from '../lib/request-snippets.ts';
 import { useToken } from '../lib/use-token.ts';
+import { useViewCommand } from '../lib/view-commands.ts';
 
 export interface SnippetsButtonProps {
   /** Whose stored token a reveal shows. */
@@ -27,6 +28,7 @@ export function SnippetsButton({ instanceName, request, subject }: SnippetsButto
   const token = useToken(instanceName);
   const shown = reveal ? token : null;
   const snippets = useMemo(() => readSnippets({ ...request, token: shown }), [request, shown]);
+  useViewCommand('snippets', () => setOpened(true));
 
   const close = () => {
     setOpened(false);

@@ -41,6 +41,7 @@ import {
   type SaveResult,
 } from '../../lib/saved-items.ts';
 import { PASS_LEAVE_GUARD } from '../../lib/use-leave-guard.ts';
+import { runViewCommand, useViewCommandAvailable } from '../../lib/view-commands.ts';
 import classes from './CommandPalette.module.css';
 import { useGoTo } from './use-go-to.ts';
 
@@ -106,6 +107,7 @@ function PaletteBody({ onClose, instance, instances, model, onShowShortcuts }: C
   const here = parseAppPath(location.pathname, location.search);
   const savedQueries = useSavedQueries(instance.name);
   const pins = usePinnedRecords(instance.name);
+  const snippetsHere = useViewCommandAvailable('snippets');
 
   const items = useMemo((): PaletteItem[] => {
     const go = (path: string) => () => {
@@ -172,6 +174,16 @@ function PaletteBody({ onClose, instance, instances, model, onShowShortcuts }: C
           },
         });
     }
+    if (snippetsHere)
+      actions.push({
+        id: 'snippets',
+        label:
+          here.view === 'create' || here.view === 'edit' || here.view === 'replace'
+            ? 'Show this request as curl and ONE code'
+            : 'Show code snippets for this view',
+        kind: 'Action',
+        run: () => void runViewCommand('snippets'),
+      });
     actions.push(
       {
         id: 'copy',
@@ -281,6 +293,7 @@ function PaletteBody({ onClose, instance, instances, model, onShowShortcuts }: C
     here.query,
     savedQueries,
     pins,
+    snippetsHere,
     instance,
     model,
     navigate,

@@ -14,6 +14,7 @@ import { paths } from '../../config/paths.ts';
 import { useFormDraft } from '../../lib/form-drafts.ts';
 import { useLeaveGuard } from '../../lib/use-leave-guard.ts';
 import { useReadOnly } from '../../lib/use-read-only.ts';
+import { useViewCommand } from '../../lib/view-commands.ts';
 import { resolveValueLink } from '../../lib/value-links.ts';
 import { ChangesSummary } from './ChangesSummary.tsx';
 import { DraftBanner } from './DraftBanner.tsx';
@@ -93,6 +94,8 @@ export function RecordFormView({
   const form = useRecordForm(opened);
   const readOnlyAccount = useReadOnly(instance);
   const [showRequest, setShowRequest] = useState(false);
+  // The form's snippets are its request preview: curl and the ONE call, token masked.
+  useViewCommand('snippets', () => setShowRequest(true));
   // After a successful write nothing is a draft and nothing needs asking about any more.
   const [saved, setSaved] = useState(false);
   const unsaved = form.dirty && !saved;
