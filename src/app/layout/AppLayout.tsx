@@ -4,6 +4,7 @@ import { AppShell, Anchor } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useEffect } from 'react';
 import { Outlet, useLocation } from 'react-router';
+import { instanceColor } from '../../api/instance-kind.ts';
 import { parseAppPath } from '../../config/paths.ts';
 import { useInstances } from '../../lib/use-instance.ts';
 import { useToken } from '../../lib/use-token.ts';
@@ -21,6 +22,9 @@ export function AppLayout() {
   const withNavbar = instance !== undefined && token !== null && here.view !== 'login';
 
   useEffect(close, [location.pathname, close]);
+  // A stripe along the top of the header in the instance's colour; production's is thicker and red.
+  const stripe = instance ? instanceColor(instance) : undefined;
+  const stripeWidth = instance?.kind === 'production' ? 5 : 3;
 
   return (
     <AppShell
@@ -35,7 +39,12 @@ export function AppLayout() {
       <Anchor href="#main" className={classes.skip}>
         Skip to content
       </Anchor>
-      <AppShell.Header>
+      <AppShell.Header
+        data-instance-kind={instance?.kind}
+        style={
+          stripe ? { boxShadow: `inset 0 ${stripeWidth}px 0 var(--mantine-color-${stripe}-8)` } : undefined
+        }
+      >
         <AppHeader
           instances={instances}
           instance={instance}

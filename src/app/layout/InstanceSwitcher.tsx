@@ -25,6 +25,16 @@ function Chevron() {
   );
 }
 
+function groupByKind(instances: readonly InstanceConfig[]): [string | undefined, InstanceConfig[]][] {
+  const groups = new Map<string | undefined, InstanceConfig[]>();
+  for (const instance of instances) {
+    const members = groups.get(instance.kind) ?? [];
+    members.push(instance);
+    groups.set(instance.kind, members);
+  }
+  return [...groups];
+}
+
 export function InstanceSwitcher({
   instances,
   current,
@@ -51,11 +61,21 @@ export function InstanceSwitcher({
       }}
     >
       {current === undefined ? <option value="">Instance…</option> : null}
-      {instances.map((instance) => (
-        <option key={instance.name} value={instance.name}>
-          {instance.name}
-        </option>
-      ))}
+      {groupByKind(instances).map(([kind, members]) => {
+        const options = members.map((instance) => (
+          <option key={instance.name} value={instance.name}>
+            {instance.name}
+          </option>
+        ));
+        // Grouped under their kind, so the closed select stays the bare name beside its badge.
+        return kind ? (
+          <optgroup key={kind} label={kind}>
+            {options}
+          </optgroup>
+        ) : (
+          options
+        );
+      })}
     </InputBase>
   );
 }
