@@ -42,7 +42,8 @@ export function AppHeader({ instances, instance, signedIn, navbar }: AppHeaderPr
           c="var(--mantine-color-text)"
           underline="never"
           style={{ whiteSpace: 'nowrap' }}
-          visibleFrom={navbar ? 'xs' : undefined}
+          // Below md an instance's name and kind take the brand's room (home stays `g h` and in the palette).
+          visibleFrom={instance ? 'md' : navbar ? 'xs' : undefined}
         >
           Alyx Explorer
         </Anchor>

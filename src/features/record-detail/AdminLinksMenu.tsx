@@ -21,14 +21,17 @@ export function AdminLinksMenu({ instance, endpointName, lookup, record }: Admin
   const links = adminLinks(instance.adminUrl, endpointName, lookup, record);
   if (links.length === 0) return null;
   return (
-    <Menu position="bottom-start" withinPortal>
+    <Menu position="bottom-start" withinPortal withInitialFocusPlaceholder={false}>
       <Menu.Target>
-        <Button size="xs" variant="default">
+        <Button
+          size="xs"
+          variant="default"
+          title={`Alyx's own pages for this record on ${instance.name}, in a new tab`}
+        >
           Open in Alyx admin
         </Button>
       </Menu.Target>
       <Menu.Dropdown>
-        <Menu.Label>On {instance.name}’s own site (new tab)</Menu.Label>
         {links.map((link) => (
           <Menu.Item key={link.id} component="a" href={link.href} target="_blank" rel="noopener noreferrer">
             {link.label}
