@@ -42,7 +42,7 @@ export function AppHeader({ instances, instance, signedIn, navbar }: AppHeaderPr
           c="var(--mantine-color-text)"
           underline="never"
           style={{ whiteSpace: 'nowrap' }}
-          // Below md an instance's name and kind take the brand's room (home stays `g h` and in the palette).
+          // Below md an instance's name and kind take the brand's room; the switcher's "All instances…" leads home.
           visibleFrom={instance ? 'md' : navbar ? 'xs' : undefined}
         >
           Alyx Explorer

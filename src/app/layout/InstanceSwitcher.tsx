@@ -60,7 +60,8 @@ export function InstanceSwitcher({
         void navigate(name ? paths.instance(name) : paths.home());
       }}
     >
-      {current === undefined ? <option value="">Instance…</option> : null}
+      {/* Also the way home below md, where the brand link gives its room to the instance's kind. */}
+      <option value="">{current === undefined ? 'Instance…' : 'All instances…'}</option>
       {groupByKind(instances).map(([kind, members]) => {
         const options = members.map((instance) => (
           <option key={instance.name} value={instance.name}>
