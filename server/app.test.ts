@@ -53,7 +53,7 @@ describe('the app server', () => {
     expect(response.body).toBe(
       INDEX.replace(
         '</head>',
-        '<script type="application/json" id="explorer-instances">[{"name":"sandbox","url":"http://127.0.0.1:9","proxy":true,"baseUrl":"/api/sandbox"}]</script></head>',
+        '<script type="application/json" id="explorer-instances">[{"name":"sandbox","url":"http://127.0.0.1:9","proxy":true,"baseUrl":"/api/sandbox","adminUrl":"http://127.0.0.1:9"}]</script></head>',
       ),
     );
   });
@@ -137,7 +137,13 @@ describe('the app server', () => {
     });
     const response = await app.fetch(new Request('http://localhost/__explorer/instances'));
     expect(await response.json()).toEqual([
-      { name: 'alyx', url: 'https://alyx.example.org', proxy: true, baseUrl: '/api/alyx' },
+      {
+        name: 'alyx',
+        url: 'https://alyx.example.org',
+        proxy: true,
+        baseUrl: '/api/alyx',
+        adminUrl: 'https://alyx.example.org',
+      },
     ]);
   });
 });

@@ -3,7 +3,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
+  INSTANCE_COLORS as BROWSER_COLORS,
+  INSTANCE_KINDS as BROWSER_KINDS,
+} from '../src/api/instance-kind.ts';
+import {
   ConfigError,
+  INSTANCE_COLORS,
+  INSTANCE_KINDS,
   loadAllowedHosts,
   loadInstances,
   publicInstances,
@@ -97,7 +103,14 @@ describe('loadInstances', () => {
       'f.json',
     );
     expect(publicInstances(instances)).toEqual([
-      { name: 'local', url: 'http://127.0.0.1:8000', proxy: true, baseUrl: '/api/local', sandbox: true },
+      {
+        name: 'local',
+        url: 'http://127.0.0.1:8000',
+        proxy: true,
+        baseUrl: '/api/local',
+        sandbox: true,
+        kind: 'sandbox',
+      },
     ]);
     expect(
       errorOf(() =>
@@ -145,6 +158,16 @@ describe('validateInstances', () => {
     [[{ name: 'a', url: 'https://a.org', proxyKey: 'short' }], /proxyKey must be a string of 16/],
     [[{ name: 'a', url: 'https://a.org', proxyKey: 'has spaces in the middle ok?' }], /proxyKey must be/],
     [['https://a.org'], /instances\[0\] must be an object/],
+    [[{ name: 'a', url: 'https://a.org', kind: 'prod' }], /kind "prod" must be one of production, staging/],
+    [[{ name: 'a', url: 'https://a.org', color: '#f00' }], /color "#f00" must be one of gray/],
+    [[{ name: 'a', url: 'https://a.org', color: 'red' }], /red is production's/],
+    [
+      [{ name: 'a', url: 'https://a.org', kind: 'production', color: 'teal' }],
+      /production instance is always red/,
+    ],
+    [[{ name: 'a', url: 'https://a.org', admin: 'yes' }], /admin must be true or false/],
+    [[{ name: 'a', url: 'https://a.org', adminUrl: 'javascript:alert(1)' }], /adminUrl .* must use http/],
+    [[{ name: 'a', url: 'https://a.org', admin: false, adminUrl: 'https://a.org' }], /contradict/],
   ])('refuses %j with a one-line message', (instances, message) => {
     const error = check(instances);
     expect(error).toMatch(message);
@@ -156,6 +179,45 @@ describe('validateInstances', () => {
     expect(errorOf(() => validateInstances([{ name: 'a' }], 'f.json'))).toMatch(
       /expected an object \{ "instances"/,
     );
+  });
+});
+
+describe('kind, colour and admin', () => {
+  const publicOf = (entry: Record<string, unknown>) =>
+    publicInstances(
+      validateInstances({ instances: [{ name: 'a', url: 'https://a.org/', ...entry }] }, 'f.json'),
+    )[0];
+
+  it('are the same lists on the server and in the browser', () => {
+    expect(INSTANCE_KINDS).toEqual(BROWSER_KINDS);
+    expect(INSTANCE_COLORS).toEqual(BROWSER_COLORS);
+  });
+
+  it('passes kind and colour on, the sandbox being kind sandbox unless told otherwise', () => {
+    expect(publicOf({ kind: 'production' })).toMatchObject({ kind: 'production' });
+    expect(publicOf({ kind: 'staging', color: 'violet' })).toMatchObject({
+      kind: 'staging',
+      color: 'violet',
+    });
+    expect(publicOf({ sandbox: true })).toMatchObject({ kind: 'sandbox' });
+    expect(publicOf({ sandbox: true, kind: 'production' })).toMatchObject({ kind: 'production' });
+    expect(publicOf({})).not.toHaveProperty('kind');
+    expect(loadInstances({}, cwd).map((instance) => publicInstances([instance])[0]?.kind)).toEqual([
+      'sandbox',
+    ]);
+  });
+
+  it('gives the browser an admin root for real instances by default, never for a sandbox unless asked', () => {
+    expect(publicOf({})?.adminUrl).toBe('https://a.org');
+    expect(publicOf({ kind: 'production' })?.adminUrl).toBe('https://a.org');
+    expect(publicOf({ admin: false })).not.toHaveProperty('adminUrl');
+    expect(publicOf({ sandbox: true })).not.toHaveProperty('adminUrl');
+    expect(publicOf({ kind: 'sandbox' })).not.toHaveProperty('adminUrl');
+    expect(publicOf({ sandbox: true, admin: true })?.adminUrl).toBe('https://a.org');
+    expect(publicOf({ sandbox: true, adminUrl: 'https://admin.a.org/alyx/' })?.adminUrl).toBe(
+      'https://admin.a.org/alyx',
+    );
+    expect(publicOf({ admin: true })).not.toHaveProperty('admin');
   });
 });
 

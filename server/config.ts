@@ -16,12 +16,39 @@ export interface InstanceConfig {
    * trusts this proxy's `X-Forwarded-*` and nobody else's. Never sent to the browser.
    */
   proxyKey?: string;
+  /** What the instance is for; shown beside its name everywhere. The sandbox is `sandbox` unless told. */
+  kind?: InstanceKind;
+  /** A colour from a fixed palette for its header stripe and badge; red stays production's alone. */
+  color?: InstanceColor;
+  /** Whether the instance serves Django's admin (Alyx's own pages); by default every kind but `sandbox`. */
+  admin?: boolean;
+  /** Where that admin lives when not at `url` (an Alyx behind another host or path); implies `admin`. */
+  adminUrl?: string;
 }
 
+/** Kept in step with src/api/instance-kind.ts (a test compares them). */
+export const INSTANCE_KINDS = ['production', 'staging', 'test', 'sandbox'] as const;
+export type InstanceKind = (typeof INSTANCE_KINDS)[number];
+/** Mantine colour names whose shade 9 carries white text at AA contrast; no red: it marks production. */
+export const INSTANCE_COLORS = [
+  'gray',
+  'pink',
+  'grape',
+  'violet',
+  'indigo',
+  'blue',
+  'cyan',
+  'teal',
+  'green',
+] as const;
+export type InstanceColor = (typeof INSTANCE_COLORS)[number];
+
 /** What the browser receives from `GET /__explorer/instances`. */
-export interface PublicInstance extends Omit<InstanceConfig, 'proxyKey'> {
+export interface PublicInstance extends Omit<InstanceConfig, 'proxyKey' | 'admin' | 'adminUrl'> {
   /** Where the browser sends requests: `/api/{name}` when proxied, else `url`. */
   baseUrl: string;
+  /** Root of the instance's Django admin, only where it has one (links out to Alyx's own pages). */
+  adminUrl?: string;
 }
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -37,7 +64,17 @@ export const SANDBOX_INSTANCE_NAME = 'sandbox';
 const NAME_PATTERN = /^[a-z0-9][a-z0-9-]{0,31}$/;
 /** Names that would collide with the app server's or Vite's own top-level paths (`__explorer` fails the pattern). */
 const RESERVED_NAMES = new Set(['api', 'assets', 'explorer', 'src', 'public']);
-const INSTANCE_KEYS = new Set(['name', 'url', 'proxy', 'sandbox', 'proxyKey']);
+const INSTANCE_KEYS = new Set([
+  'name',
+  'url',
+  'proxy',
+  'sandbox',
+  'proxyKey',
+  'kind',
+  'color',
+  'admin',
+  'adminUrl',
+]);
 const PROXY_KEY_PATTERN = /^[\x21-\x7e]{16,256}$/;
 
 /** Path of the config file in use, or undefined when none is configured. */
@@ -118,13 +155,21 @@ export function sandboxInstance(env: Env): InstanceConfig {
 
 // Fields are picked one by one, never spread: `proxyKey` and anything added later stay on the server.
 export function publicInstances(instances: readonly InstanceConfig[]): PublicInstance[] {
-  return instances.map(({ name, url, proxy, sandbox }) => ({
-    name,
-    url,
-    proxy,
-    baseUrl: proxy ? `/api/${name}` : url,
-    ...(sandbox ? { sandbox } : {}),
-  }));
+  return instances.map(({ name, url, proxy, sandbox, kind, color, admin, adminUrl }) => {
+    const resolvedKind = kind ?? (sandbox ? 'sandbox' : undefined);
+    const hasAdmin = admin ?? resolvedKind !== 'sandbox';
+    const resolvedAdmin = adminUrl ?? (hasAdmin ? url : undefined);
+    return {
+      name,
+      url,
+      proxy,
+      baseUrl: proxy ? `/api/${name}` : url,
+      ...(sandbox ? { sandbox } : {}),
+      ...(resolvedKind ? { kind: resolvedKind } : {}),
+      ...(color ? { color } : {}),
+      ...(resolvedAdmin ? { adminUrl: resolvedAdmin } : {}),
+    };
+  });
 }
 
 /** Parses a TCP port from the environment; throws ConfigError on anything but an integer in 1–65535. */
@@ -166,9 +211,9 @@ export function validateInstances(raw: unknown, source: string): InstanceConfig[
     if (!isRecord(entry)) return fail(`${where} must be an object { "name", "url", "proxy" }`);
     const unknown = Object.keys(entry).filter((key) => !INSTANCE_KEYS.has(key));
     if (unknown.length > 0) {
-      fail(`${where} has unknown key(s) ${unknown.join(', ')}; allowed: name, url, proxy, sandbox, proxyKey`);
+      fail(`${where} has unknown key(s) ${unknown.join(', ')}; allowed: ${[...INSTANCE_KEYS].join(', ')}`);
     }
-    const { name, url, proxy = true, sandbox = false, proxyKey } = entry;
+    const { name, url, proxy = true, sandbox = false, proxyKey, kind, color, admin, adminUrl } = entry;
     if (typeof name !== 'string' || !NAME_PATTERN.test(name)) {
       return fail(
         `${where}.name ${JSON.stringify(name)} must match ${NAME_PATTERN.source} (lowercase letters, digits, dashes; up to 32)`,
@@ -183,9 +228,34 @@ export function validateInstances(raw: unknown, source: string): InstanceConfig[
     if (proxyKey !== undefined && (typeof proxyKey !== 'string' || !PROXY_KEY_PATTERN.test(proxyKey))) {
       return fail(`${where}.proxyKey must be a string of 16–256 printable characters without spaces`);
     }
+    if (kind !== undefined && !INSTANCE_KINDS.includes(kind as InstanceKind)) {
+      return fail(`${where}.kind ${JSON.stringify(kind)} must be one of ${INSTANCE_KINDS.join(', ')}`);
+    }
+    if (color !== undefined) {
+      if (kind === 'production') {
+        return fail(`${where}.color: a production instance is always red; remove "color"`);
+      }
+      if (!INSTANCE_COLORS.includes(color as InstanceColor)) {
+        return fail(
+          `${where}.color ${JSON.stringify(color)} must be one of ${INSTANCE_COLORS.join(', ')} (red is production's)`,
+        );
+      }
+    }
+    if (admin !== undefined && typeof admin !== 'boolean')
+      return fail(`${where}.admin must be true or false`);
+    if (adminUrl !== undefined && typeof adminUrl !== 'string') {
+      return fail(`${where}.adminUrl must be a string like "https://alyx.example.org"`);
+    }
+    if (admin === false && adminUrl !== undefined) {
+      return fail(`${where}: "admin": false and an "adminUrl" contradict each other; keep one`);
+    }
     const instance: InstanceConfig = { name, url: normaliseUrl(url, `${where}.url`, fail), proxy };
     if (sandbox) instance.sandbox = sandbox;
     if (proxyKey !== undefined) instance.proxyKey = proxyKey;
+    if (kind !== undefined) instance.kind = kind as InstanceKind;
+    if (color !== undefined) instance.color = color as InstanceColor;
+    if (admin !== undefined) instance.admin = admin;
+    if (adminUrl !== undefined) instance.adminUrl = normaliseUrl(adminUrl, `${where}.adminUrl`, fail);
     return instance;
   });
 }

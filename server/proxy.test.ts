@@ -281,16 +281,24 @@ describe('GET /__explorer/instances', () => {
   it('lists the instances with their base URLs and nothing else', async () => {
     const response = await fetch(`${explorer.url}/__explorer/instances`);
     expect(response.status).toBe(200);
+    // Real instances (no sandbox mark) also carry the root of their Django admin (ADR 0033).
     expect(await response.json()).toEqual([
-      { name: 'up', url: upstream.url, proxy: true, baseUrl: '/api/up' },
-      { name: 'sub', url: `${upstream.url}/alyx`, proxy: true, baseUrl: '/api/sub' },
+      { name: 'up', url: upstream.url, proxy: true, baseUrl: '/api/up', adminUrl: upstream.url },
+      {
+        name: 'sub',
+        url: `${upstream.url}/alyx`,
+        proxy: true,
+        baseUrl: '/api/sub',
+        adminUrl: `${upstream.url}/alyx`,
+      },
       {
         name: 'down',
         url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/) as unknown,
         proxy: true,
         baseUrl: '/api/down',
+        adminUrl: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/) as unknown,
       },
-      { name: 'direct', url: evil.url, proxy: false, baseUrl: evil.url },
+      { name: 'direct', url: evil.url, proxy: false, baseUrl: evil.url, adminUrl: evil.url },
     ]);
   });
 

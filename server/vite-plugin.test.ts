@@ -53,7 +53,7 @@ describe('alyxProxyPlugin in the Vite dev server', () => {
   it('serves the instance list from the same table', async () => {
     const response = await rawRequest(port, '/__explorer/instances');
     expect(JSON.parse(response.body)).toEqual([
-      { name: 'up', url: upstream.url, proxy: true, baseUrl: '/api/up' },
+      { name: 'up', url: upstream.url, proxy: true, baseUrl: '/api/up', adminUrl: upstream.url },
     ]);
   });
 

@@ -10,6 +10,9 @@ export class AppShell {
   readonly reload: Locator;
   readonly colorScheme: Locator;
   readonly instanceSelect: Locator;
+  readonly banner: Locator;
+  /** The badge naming the current instance's kind (production, sandbox…). */
+  readonly instanceKind: Locator;
   readonly tree: TreePage;
 
   constructor(readonly page: Page) {
@@ -20,7 +23,21 @@ export class AppShell {
     this.reload = page.getByRole('button', { name: 'Reload data' });
     this.colorScheme = page.getByRole('button', { name: /^Color scheme:/ });
     this.instanceSelect = page.getByLabel('Instance', { exact: true });
+    this.banner = page.getByRole('banner');
+    this.instanceKind = this.banner.getByTestId('instance-kind');
     this.tree = new TreePage(page);
+  }
+
+  /** The stripe along the header's top (an inset box shadow): its colour and width, width 0 when none. */
+  async headerStripe(): Promise<{ color: string; width: number }> {
+    const shadow = await this.banner.evaluate((element) => getComputedStyle(element).boxShadow);
+    const match = /(rgba?\([^)]*\)) 0px (\d+)px 0px 0px inset/.exec(shadow);
+    return match ? { color: match[1] ?? '', width: Number(match[2]) } : { color: '', width: 0 };
+  }
+
+  /** The instance names the switcher lists under a kind's heading. */
+  instancesOfKind(kind: string): Locator {
+    return this.instanceSelect.locator(`optgroup[label="${kind}"] option`);
   }
 
   /** The error panel in the main area (ErrorState renders role="alert"). */

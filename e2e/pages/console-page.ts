@@ -18,6 +18,7 @@ export class ConsolePage {
   readonly size: Locator;
   readonly headers: Locator;
   readonly responseBody: Locator;
+  readonly productionNotice: Locator;
 
   constructor(readonly page: Page) {
     const main = page.getByRole('main');
@@ -37,6 +38,7 @@ export class ConsolePage {
     this.size = main.getByTestId('response-size');
     this.headers = main.getByTestId('response-headers');
     this.responseBody = main.getByTestId('response-body');
+    this.productionNotice = main.getByRole('note', { name: 'Production instance' });
   }
 
   /** Opens the console from the header link of whatever view is showing. */

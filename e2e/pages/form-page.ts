@@ -15,6 +15,8 @@ export class FormPage {
   readonly discardDraft: Locator;
   readonly leaveDialog: Locator;
   readonly conflictDialog: Locator;
+  /** "You are writing to production instance …", beside the submit button. */
+  readonly productionNotice: Locator;
 
   constructor(readonly page: Page) {
     this.form = page.getByTestId('record-form');
@@ -30,6 +32,7 @@ export class FormPage {
     this.discardDraft = this.draftBanner.getByRole('button', { name: 'Discard' });
     this.leaveDialog = page.getByRole('dialog', { name: 'Leave without saving?' });
     this.conflictDialog = page.getByRole('dialog', { name: 'Changed on the server meanwhile' });
+    this.productionNotice = this.form.getByRole('note', { name: 'Production instance' });
   }
 
   async expectOpen(method: 'POST' | 'PATCH' | 'PUT'): Promise<void> {

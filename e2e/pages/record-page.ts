@@ -11,6 +11,8 @@ export class RecordPage {
   readonly rawJson: Locator;
   readonly openInAlyx: Locator;
   readonly copyAlyxUrl: Locator;
+  /** "Open in Alyx admin": the record's pages on the instance's own site. */
+  readonly adminMenu: Locator;
 
   constructor(readonly page: Page) {
     const main = page.getByRole('main');
@@ -21,11 +23,28 @@ export class RecordPage {
     this.rawJson = page.getByTestId('raw-json');
     this.openInAlyx = main.getByRole('link', { name: /^Open Alyx/ });
     this.copyAlyxUrl = main.getByRole('button', { name: 'Copy Alyx URL' });
+    this.adminMenu = main.getByRole('button', { name: 'Open in Alyx admin' });
   }
 
   async expectRecord(lookup: string): Promise<void> {
     await expect(this.identity).toContainText(lookup);
     await expect(this.fields).toBeVisible();
+  }
+
+  /** Opens the admin menu and returns each entry's name, href, target and rel. */
+  async adminLinks(): Promise<{ name: string; href: string; target: string; rel: string }[]> {
+    await this.adminMenu.click();
+    const items = this.page.getByRole('menu').getByRole('menuitem');
+    await expect(items.first()).toBeVisible();
+    const links = await items.evaluateAll((nodes) =>
+      nodes.map((node) => ({
+        name: node.textContent?.trim() ?? '',
+        href: node.getAttribute('href') ?? '',
+        target: node.getAttribute('target') ?? '',
+        rel: node.getAttribute('rel') ?? '',
+      })),
+    );
+    return links;
   }
 
   /** The value cell of a field. */

@@ -8,12 +8,20 @@ export interface E2eSandbox {
   instance: string;
   port: number;
   args: string[];
+  /** Extra keys of its explorer.config.json entry (kind, color, admin). */
+  config?: Record<string, unknown>;
 }
 
 export const E2E_SANDBOXES: readonly E2eSandbox[] = [
   // The main instance, with fault injection on so failure journeys can drive it.
   { instance: 'sandbox', port: 8101 + offset, args: ['--faults'] },
-  { instance: 'coreapi', port: 8102 + offset, args: ['--discovery', 'coreapi'] },
+  // Plays a production instance (red header, write notices) whose Django admin is linked to.
+  {
+    instance: 'coreapi',
+    port: 8102 + offset,
+    args: ['--discovery', 'coreapi'],
+    config: { kind: 'production', admin: true },
+  },
   { instance: 'rootonly', port: 8103 + offset, args: ['--discovery', 'root'] },
 ];
 

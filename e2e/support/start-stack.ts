@@ -57,6 +57,7 @@ writeFileSync(
         proxy: true,
         sandbox: true,
         proxyKey,
+        ...s.config,
       })),
       // Last, so journeys that pick the first instances are unaffected; never given the key.
       { name: E2E_HOSTILE.instance, url: E2E_HOSTILE_URL, proxy: true },

@@ -1,5 +1,12 @@
 import { getToken } from './auth/token-store.ts';
 import { createAlyxClient, type AlyxClient } from './http/client.ts';
+import {
+  parseAdminUrl,
+  parseColor,
+  parseKind,
+  type InstanceColor,
+  type InstanceKind,
+} from './instance-kind.ts';
 import { isRecord } from './values.ts';
 
 /** One configured Alyx instance, as `GET /__explorer/instances` lists it. */
@@ -14,6 +21,12 @@ export interface InstanceConfig {
   baseUrl: string;
   /** The embedded sandbox, whose demo accounts the login page may offer. */
   sandbox?: boolean;
+  /** What the instance is for (production, staging, test, sandbox), when configured. */
+  kind?: InstanceKind;
+  /** Its colour from the fixed palette, when configured (production is red regardless). */
+  color?: InstanceColor;
+  /** Root of its Django admin, present only where it has one. */
+  adminUrl?: string;
 }
 
 const clients = new Map<string, AlyxClient>();
@@ -55,13 +68,20 @@ export function parseInstances(data: unknown): InstanceConfig[] {
   const out: InstanceConfig[] = [];
   for (const item of data) {
     if (!isRecord(item)) continue;
-    const { name, url, proxy, baseUrl, sandbox } = item;
+    const { name, url, proxy, baseUrl, sandbox, kind, color, adminUrl } = item;
     if (typeof name !== 'string' || !/^[A-Za-z0-9_-]+$/.test(name)) continue;
     if (typeof url !== 'string') continue;
     const proxied = proxy !== false;
     const base = typeof baseUrl === 'string' && baseUrl.length > 0 ? baseUrl : proxied ? `/api/${name}` : url;
     const instance: InstanceConfig = { name, url, proxy: proxied, baseUrl: base.replace(/\/+$/, '') };
-    out.push(sandbox === true ? { ...instance, sandbox: true } : instance);
+    if (sandbox === true) instance.sandbox = true;
+    const parsedKind = parseKind(kind) ?? (sandbox === true ? 'sandbox' : undefined);
+    if (parsedKind) instance.kind = parsedKind;
+    const parsedColor = parseColor(color);
+    if (parsedColor) instance.color = parsedColor;
+    const admin = parseAdminUrl(adminUrl);
+    if (admin) instance.adminUrl = admin;
+    out.push(instance);
   }
   return out;
 }

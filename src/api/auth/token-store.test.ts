@@ -16,6 +16,15 @@ describe('token store', () => {
     expect(localStorage.length).toBe(0);
   });
 
+  it('logs in and out of one instance without touching another', () => {
+    setToken('sandbox', 'abc');
+    expect(getToken('coreapi')).toBeNull();
+    setToken('coreapi', 'def', true);
+    clearToken('sandbox');
+    expect(getToken('sandbox')).toBeNull();
+    expect(getToken('coreapi')).toBe('def');
+  });
+
   it('remembers across browser restarts only when asked, and switching moves it', () => {
     setToken('sandbox', 'abc', true);
     expect(isTokenRemembered('sandbox')).toBe(true);

@@ -126,3 +126,48 @@ describe('parseInstances', () => {
     expect(parseInstances({})).toEqual([]);
   });
 });
+
+describe('parseInstances: kind, colour and admin', () => {
+  it('keeps a known kind, a palette colour and an http(s) admin root, and drops anything else', () => {
+    expect(
+      parseInstances([
+        {
+          name: 'prod',
+          url: 'https://alyx.example.org',
+          kind: 'production',
+          color: 'teal',
+          adminUrl: 'https://alyx.example.org/',
+        },
+        { name: 'box', url: 'http://127.0.0.1:8000', sandbox: true },
+        {
+          name: 'odd',
+          url: 'https://a.org',
+          kind: 'live',
+          color: 'red; background: url(x)',
+          adminUrl: 'javascript:alert(1)',
+        },
+        { name: 'odd2', url: 'https://a.org', color: 'red', adminUrl: 'https://u:p@a.org' },
+      ]),
+    ).toEqual([
+      {
+        name: 'prod',
+        url: 'https://alyx.example.org',
+        proxy: true,
+        baseUrl: '/api/prod',
+        kind: 'production',
+        color: 'teal',
+        adminUrl: 'https://alyx.example.org',
+      },
+      {
+        name: 'box',
+        url: 'http://127.0.0.1:8000',
+        proxy: true,
+        baseUrl: '/api/box',
+        sandbox: true,
+        kind: 'sandbox',
+      },
+      { name: 'odd', url: 'https://a.org', proxy: true, baseUrl: '/api/odd' },
+      { name: 'odd2', url: 'https://a.org', proxy: true, baseUrl: '/api/odd2' },
+    ]);
+  });
+});

@@ -1,6 +1,7 @@
-import { Anchor, Burger, Group } from '@mantine/core';
+import { Anchor, Burger, Group, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import type { InstanceConfig } from '../../api/instances.ts';
+import { InstanceKindBadge } from '../../components/InstanceKindBadge.tsx';
 import { paths } from '../../config/paths.ts';
 import { AccountMenu } from '../../features/auth/AccountMenu.tsx';
 import { GoToBox } from '../../features/go-to/GoToBox.tsx';
@@ -42,11 +43,21 @@ export function AppHeader({ instances, instance, signedIn, navbar }: AppHeaderPr
           c="var(--mantine-color-text)"
           underline="never"
           style={{ whiteSpace: 'nowrap' }}
-          visibleFrom={navbar ? 'xs' : undefined}
+          // Below md an instance's name and kind take the brand's room; the switcher's "All instances…" leads home.
+          visibleFrom={instance ? 'md' : navbar ? 'xs' : undefined}
         >
           Alyx Explorer
         </Anchor>
         <InstanceSwitcher instances={instances} current={instance?.name} />
+        {instance ? (
+          <>
+            {/* The switcher names the instance from sm up; below that, its name stays in the header. */}
+            <Text span size="sm" fw={600} hiddenFrom="sm" maw={120} truncate>
+              {instance.name}
+            </Text>
+            <InstanceKindBadge instance={instance} />
+          </>
+        ) : null}
       </Group>
       {instance && signedIn ? <GoToBox instance={instance} instances={instances} /> : null}
       <Group gap="xs" wrap="nowrap">

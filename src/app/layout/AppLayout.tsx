@@ -4,6 +4,7 @@ import { Anchor } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useEffect } from 'react';
 import { Outlet, useLocation } from 'react-router';
+import { instanceColor } from '../../api/instance-kind.ts';
 import { parseAppPath } from '../../config/paths.ts';
 import { useInstances } from '../../lib/use-instance.ts';
 import { useToken } from '../../lib/use-token.ts';
@@ -21,6 +22,9 @@ export function AppLayout() {
   const withNavbar = instance !== undefined && token !== null && here.view !== 'login';
 
   useEffect(close, [location.pathname, close]);
+  // A stripe along the top of the header in the instance's colour; production's is thicker and red.
+  const stripe = instance ? instanceColor(instance) : undefined;
+  const stripeWidth = instance?.kind === 'production' ? 5 : 3;
 
   return (
     <div className={withNavbar ? `${classes.frame} ${classes.withNavbar}` : classes.frame}>
@@ -28,7 +32,13 @@ export function AppLayout() {
         Skip to content
       </Anchor>
       {/* right-scroll-bar-position: a modal's scroll lock pads it like the body, so the header does not shift. */}
-      <header className={`${classes.header} right-scroll-bar-position`}>
+      <header
+        className={`${classes.header} right-scroll-bar-position`}
+        data-instance-kind={instance?.kind}
+        style={
+          stripe ? { boxShadow: `inset 0 ${stripeWidth}px 0 var(--mantine-color-${stripe}-8)` } : undefined
+        }
+      >
         <AppHeader
           instances={instances}
           instance={instance}

@@ -25,6 +25,16 @@ function Chevron() {
   );
 }
 
+function groupByKind(instances: readonly InstanceConfig[]): [string | undefined, InstanceConfig[]][] {
+  const groups = new Map<string | undefined, InstanceConfig[]>();
+  for (const instance of instances) {
+    const members = groups.get(instance.kind) ?? [];
+    members.push(instance);
+    groups.set(instance.kind, members);
+  }
+  return [...groups];
+}
+
 export function InstanceSwitcher({
   instances,
   current,
@@ -50,12 +60,23 @@ export function InstanceSwitcher({
         void navigate(name ? paths.instance(name) : paths.home());
       }}
     >
-      {current === undefined ? <option value="">Instance…</option> : null}
-      {instances.map((instance) => (
-        <option key={instance.name} value={instance.name}>
-          {instance.name}
-        </option>
-      ))}
+      {/* Also the way home below md, where the brand link gives its room to the instance's kind. */}
+      <option value="">{current === undefined ? 'Instance…' : 'All instances…'}</option>
+      {groupByKind(instances).map(([kind, members]) => {
+        const options = members.map((instance) => (
+          <option key={instance.name} value={instance.name}>
+            {instance.name}
+          </option>
+        ));
+        // Grouped under their kind, so the closed select stays the bare name beside its badge.
+        return kind ? (
+          <optgroup key={kind} label={kind}>
+            {options}
+          </optgroup>
+        ) : (
+          options
+        );
+      })}
     </InputBase>
   );
 }

@@ -55,7 +55,7 @@ export function AccountMenu({ instance }: { instance: InstanceConfig }) {
             ? `Logged in to ${instance.name} as ${account.username}`
             : `Logged in to ${instance.name} with a token`
         }
-        aria-label={`Account: ${name}`}
+        aria-label={`Account: ${name} on ${instance.name}`}
         role="status"
       >
         <IconUser size={16} />

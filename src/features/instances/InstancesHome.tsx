@@ -5,6 +5,8 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { instancesQuery } from '../../api/queries/instances-query.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
+import { InstanceKindBadge } from '../../components/InstanceKindBadge.tsx';
+import { instanceColor } from '../../api/instance-kind.ts';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { paths } from '../../config/paths.ts';
 import { useToken } from '../../lib/use-token.ts';
@@ -12,12 +14,22 @@ import type { InstanceConfig } from '../../api/instances.ts';
 
 function InstanceCard({ instance }: { instance: InstanceConfig }) {
   const token = useToken(instance.name);
+  const color = instanceColor(instance);
   return (
-    <Card withBorder padding="lg" radius="md" component="li">
+    <Card
+      withBorder
+      padding="lg"
+      radius="md"
+      component="li"
+      style={color ? { borderTop: `4px solid var(--mantine-color-${color}-8)` } : undefined}
+    >
       <Stack gap={4}>
-        <Anchor component={Link} to={paths.instance(instance.name)} fw={600} size="lg">
-          {instance.name}
-        </Anchor>
+        <Group gap="xs" wrap="nowrap" justify="space-between">
+          <Anchor component={Link} to={paths.instance(instance.name)} fw={600} size="lg">
+            {instance.name}
+          </Anchor>
+          <InstanceKindBadge instance={instance} />
+        </Group>
         <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
           {instance.url}
         </Text>

@@ -8,6 +8,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { deleteRecordMutation } from '../../api/queries/record-mutations.ts';
+import { ProductionWriteNotice } from '../../components/ProductionWriteNotice.tsx';
 import { paths } from '../../config/paths.ts';
 import { useReadOnly } from '../../lib/use-read-only.ts';
 import { explainWriteFailure } from '../../lib/write-failure.ts';
@@ -94,6 +95,7 @@ export function DeleteRecordButton({ endpointName, lookup, title }: DeleteRecord
               {failure.text}
             </Alert>
           ) : null}
+          <ProductionWriteNotice instance={instance} />
           <Group justify="flex-end" gap="xs">
             <Button variant="default" onClick={close} disabled={mutation.isPending}>
               Cancel

@@ -6,6 +6,7 @@ import { CopyButton } from '../../components/CopyButton.tsx';
 import { SnippetsButton } from '../../components/SnippetsButton.tsx';
 import { EditRecordLinks } from '../../components/WriteLinks.tsx';
 import { paths } from '../../config/paths.ts';
+import { AdminLinksMenu } from './AdminLinksMenu.tsx';
 import { DeleteRecordButton } from './DeleteRecordButton.tsx';
 import { useDetailContext } from './detail-context.ts';
 
@@ -77,6 +78,9 @@ export function RecordHeader({
             <CopyButton value={alyxUrl} label="Copy Alyx URL" />
           </>
         ) : null}
+        {partial ? null : (
+          <AdminLinksMenu instance={instance} endpointName={endpointName} lookup={lookup} record={record} />
+        )}
         <SnippetsButton
           instanceName={instance.name}
           subject="this record"

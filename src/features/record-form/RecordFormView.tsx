@@ -9,6 +9,7 @@ import type { ApiModel, FieldModel } from '../../api/schema/model.ts';
 import type { WriteMethod } from '../../api/schema/write-fields.ts';
 import { ConflictDialog } from '../../components/ConflictDialog.tsx';
 import { LeaveGuardDialog } from '../../components/LeaveGuardDialog.tsx';
+import { ProductionWriteNotice } from '../../components/ProductionWriteNotice.tsx';
 import type { ValueLinks } from '../../components/values/ValueView.tsx';
 import { paths } from '../../config/paths.ts';
 import { useFormDraft } from '../../lib/form-drafts.ts';
@@ -242,6 +243,7 @@ export function RecordFormView({
             </Text>
           ) : null}
 
+          <ProductionWriteNotice instance={instance} />
           <Group gap="xs">
             <Button type="submit" loading={busy} disabled={busy || nothingToSend || readOnlyAccount}>
               {VERBS[method]}

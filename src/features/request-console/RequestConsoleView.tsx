@@ -14,6 +14,7 @@ import {
 import { instanceBases, type InstanceConfig } from '../../api/instances.ts';
 import type { ApiModel } from '../../api/schema/model.ts';
 import { CopyButton } from '../../components/CopyButton.tsx';
+import { ProductionWriteNotice } from '../../components/ProductionWriteNotice.tsx';
 import { MASKED, type ConsoleRequest } from '../../config/paths.ts';
 import { useToken } from '../../lib/use-token.ts';
 import { curlCommand } from './curl.ts';
@@ -150,6 +151,7 @@ export function RequestConsoleView({ instance, model, initial, onSent }: Request
               </Button>
             ) : null}
           </Group>
+          {method === 'GET' || method === 'OPTIONS' ? null : <ProductionWriteNotice instance={instance} />}
           <QueryEditor value={query} onChange={setQuery} />
           {sendsBody ? (
             <>
