@@ -199,7 +199,8 @@ function chunkedUpload(
     });
     req.on('error', (error) => {
       result.error = error.message;
-      finish();
+      // A write can fail (EPIPE/ECONNRESET) while the server's answer is still being read: give it time.
+      setTimeout(finish, 300);
     });
     req.on('close', () => setTimeout(finish, 300));
     const pump = () => {
