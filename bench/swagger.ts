@@ -125,7 +125,7 @@ function timeline(page: Page): Promise<Record<string, number>> {
   })()`);
 }
 
-async function load(browser: Browser, url: string, token?: string): Promise<Load> {
+async function load(browser: Browser, url: string, token?: string, profilePath?: string): Promise<Load> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   await context.addInitScript(RECORDER);
   if (token)
@@ -146,12 +146,22 @@ async function load(browser: Browser, url: string, token?: string): Promise<Load
         ),
       );
   });
+  const cdp = profilePath ? await context.newCDPSession(page) : undefined;
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    await cdp.send('Profiler.start');
+  }
   await page.goto(url, { waitUntil: 'commit' });
   await page.waitForFunction(() => (window as unknown as { __shown: number | null }).__shown! > 0, null, {
     timeout: 60_000,
     polling: 20,
   });
   const ms = await page.evaluate(() => (window as unknown as { __shown: number }).__shown);
+  if (cdp && profilePath) {
+    const { profile } = await cdp.send('Profiler.stop');
+    writeFileSync(profilePath, JSON.stringify(profile));
+  }
   const sizes = await Promise.all(bodies);
   const result = {
     ms,
@@ -216,6 +226,9 @@ async function main(): Promise<void> {
       explorer.push(await load(browser, explorerUrl, token));
     }
   }
+  // --profile FILE: one more explorer load under a CPU profile (open it in Chromium's devtools).
+  const profilePath = flag('--profile');
+  if (profilePath) await load(browser, explorerUrl, token, profilePath);
   await browser.close();
   alyx.server.close();
 

@@ -100,6 +100,12 @@ for (const instance of ['sandbox', 'coreapi', 'rootonly'] as const) {
       await page.getByTestId('edit-record').click();
       const form = new FormPage(page);
       await form.expectOpen('PATCH');
+      // The read-only context arrives with the second wave of inputs, and shows the record's values.
+      const readOnly = page
+        .getByTestId('record-form')
+        .getByText('Read-only (shown, never sent)')
+        .locator('..');
+      await expect(readOnly).toContainText(String(subject['id']));
       await form.fill('description', 'edited through the form');
       await expect(form.changes).toContainText('description');
       await expect(form.changes).toContainText('made by forms.spec');

@@ -232,7 +232,9 @@ export function RecordFormView({
             ))}
           </SimpleGrid>
 
-          {method === 'POST' ? null : (
+          {/* Context, not input: it waits for the transition with the rest, so a long related list
+              (a session's datasets) does not hold back the first inputs. */}
+          {method === 'POST' || !allFieldsShown ? null : (
             <ReadOnlyFields fields={fields.filter((field) => field.readOnly)} record={record} links={links} />
           )}
 
