@@ -8,6 +8,9 @@ import { tokenFromOtherTabs } from '../lib/tab-handover.ts';
 import { queryClientContext } from './query-context.ts';
 import { withoutBase } from '../api/base-path.ts';
 
+/** How long a signed-in view's first render waits for a schema that is not in yet. */
+const MODEL_WAIT_MS = 100;
+
 /** The configured instance named in the URL, or a 404 route error. */
 export async function requireInstance({
   context,
@@ -25,15 +28,21 @@ export async function requireInstance({
  * Views that read data need a token: without one — and none handed over by another open tab (a
  * ctrl-clicked record) — go to login first and come back.
  */
-export async function requireSignedIn(args: LoaderFunctionArgs): Promise<InstanceConfig> {
+export async function requireSignedIn(
+  args: LoaderFunctionArgs,
+  { modelWaitMs = MODEL_WAIT_MS }: { modelWaitMs?: number } = {},
+): Promise<InstanceConfig> {
   const instance = await requireInstance(args);
   if ((await tokenFromOtherTabs(instance.name)) === null) {
     const url = new URL(args.request.url);
     throw redirect(paths.login(instance.name, `${withoutBase(url.pathname)}${url.search}`));
   }
   // Every signed-in view shows the endpoint tree: start reading the schema now rather than when the
-  // layout renders (a no-op while the cached model is fresh).
-  void args.context.get(queryClientContext).prefetchQuery(apiModelQuery(instance));
+  // layout renders (a no-op while the cached model is fresh). On a cold load the request has been on
+  // its way since the entry ran (src/api/early-schema.ts): waiting a moment for it lets the first
+  // render draw the tree rather than a skeleton that is drawn again at once (ADR 0035).
+  const model = args.context.get(queryClientContext).prefetchQuery(apiModelQuery(instance));
+  await Promise.race([model, new Promise((resolve) => setTimeout(resolve, modelWaitMs))]);
   return instance;
 }
 
