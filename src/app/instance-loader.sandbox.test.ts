@@ -9,6 +9,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loginWithPassword } from '../api/auth/login.ts';
 import type { InstanceConfig } from '../api/instances.ts';
 import { alyxKeys } from '../api/queries/keys.ts';
+import { listQuery } from '../api/queries/record-queries.ts';
 import { startCountedSandbox, type CountedSandbox } from '../api/test-support/counted-sandbox.ts';
 import { requireSignedIn } from './instance-loader.ts';
 import { queryClientContext } from './query-context.ts';
@@ -21,7 +22,13 @@ describe('requireSignedIn and the schema', () => {
     const context = new RouterContextProvider();
     context.set(queryClientContext, queryClient);
     const url = new URL(`http://explorer.test/${instance.name}`);
-    return { context, params: { instance: instance.name }, request: new Request(url), url, pattern: '/:instance' };
+    return {
+      context,
+      params: { instance: instance.name },
+      request: new Request(url),
+      url,
+      pattern: '/:instance',
+    };
   }
 
   function freshClient(): QueryClient {
@@ -60,5 +67,21 @@ describe('requireSignedIn and the schema', () => {
     await expect
       .poll(() => queryClient.getQueryData(alyxKeys.schema(instance.name)), { timeout: 10_000 })
       .toBeDefined();
+  });
+
+  it("starts the view's own request before it waits for the schema", async () => {
+    await served.inject({ path: '^/api/schema', kind: 'latency', latencyMs: 1500 });
+    served.arrivals.length = 0;
+    const queryClient = freshClient();
+    await requireSignedIn(loaderArgs(queryClient), {
+      modelWaitMs: 10_000,
+      start: (signedIn, client) => void client.prefetchQuery(listQuery(signedIn, 'subjects', { limit: 1 })),
+    });
+    const schema = served.arrivals.find((a) => a.path.startsWith('/api/schema'));
+    const list = served.arrivals.find((a) => a.path.startsWith('/subjects'));
+    expect(schema).toBeDefined();
+    expect(list).toBeDefined();
+    // Sent while the schema was still on its way (1.5 s), not after it.
+    expect(list!.at - schema!.at).toBeLessThan(1000);
   });
 });

@@ -30,7 +30,14 @@ export async function requireInstance({
  */
 export async function requireSignedIn(
   args: LoaderFunctionArgs,
-  { modelWaitMs = MODEL_WAIT_MS }: { modelWaitMs?: number } = {},
+  {
+    start,
+    modelWaitMs = MODEL_WAIT_MS,
+  }: {
+    /** The view's own requests, started before the wait for the model so they never queue behind it. */
+    start?: (instance: InstanceConfig, queryClient: QueryClient) => void;
+    modelWaitMs?: number;
+  } = {},
 ): Promise<InstanceConfig> {
   const instance = await requireInstance(args);
   if ((await tokenFromOtherTabs(instance.name)) === null) {
@@ -41,7 +48,9 @@ export async function requireSignedIn(
   // layout renders (a no-op while the cached model is fresh). On a cold load the request has been on
   // its way since the entry ran (src/api/early-schema.ts): waiting a moment for it lets the first
   // render draw the tree rather than a skeleton that is drawn again at once (ADR 0035).
-  const model = args.context.get(queryClientContext).prefetchQuery(apiModelQuery(instance));
+  const queryClient = args.context.get(queryClientContext);
+  const model = queryClient.prefetchQuery(apiModelQuery(instance));
+  start?.(instance, queryClient);
   await Promise.race([model, new Promise((resolve) => setTimeout(resolve, modelWaitMs))]);
   return instance;
 }

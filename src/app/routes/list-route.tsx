@@ -20,7 +20,6 @@ import {
 import { useApiModel } from '../../lib/use-api-model.ts';
 import { useInstances } from '../../lib/use-instance.ts';
 import { requireSignedIn } from '../instance-loader.ts';
-import { queryClientContext } from '../query-context.ts';
 
 // The chart library (uPlot) loads only when the panel is first opened.
 const RecordsOverTimePanel = lazy(() =>
@@ -31,12 +30,13 @@ const RecordsOverTimePanel = lazy(() =>
 
 /** Starts the page's request while the view's code and the model load; the view reads the same query. */
 export async function loader(args: LoaderFunctionArgs): Promise<null> {
-  const instance = await requireSignedIn(args);
   const endpoint = args.params['endpoint'];
-  if (endpoint) {
-    const search = new URL(args.request.url).searchParams;
-    void args.context.get(queryClientContext).prefetchQuery(listQuery(instance, endpoint, search));
-  }
+  const search = new URL(args.request.url).searchParams;
+  await requireSignedIn(args, {
+    start: (instance, queryClient) => {
+      if (endpoint) void queryClient.prefetchQuery(listQuery(instance, endpoint, search));
+    },
+  });
   return null;
 }
 

@@ -17,7 +17,6 @@ import { useApiModel } from '../../lib/use-api-model.ts';
 import { detailMethodsAreGuessed } from '../../lib/use-detail-write-methods.ts';
 import { useInstances } from '../../lib/use-instance.ts';
 import { requireSignedIn } from '../instance-loader.ts';
-import { queryClientContext } from '../query-context.ts';
 
 /** `~/new` → POST, `{lookup}/~/edit` → PATCH, `{lookup}/~/replace` → PUT (paths.ts parses which). */
 function methodOf(pathname: string): WriteMethod | null {
@@ -33,10 +32,13 @@ function offers(endpoint: EndpointModel, method: WriteMethod, fields: WriteField
 }
 
 export async function loader(args: LoaderFunctionArgs): Promise<null> {
-  const instance = await requireSignedIn(args);
   const { endpoint, lookup } = args.params;
-  if (endpoint && lookup !== undefined)
-    void args.context.get(queryClientContext).prefetchQuery(detailQuery(instance, endpoint, lookup));
+  await requireSignedIn(args, {
+    start: (instance, queryClient) => {
+      if (endpoint && lookup !== undefined)
+        void queryClient.prefetchQuery(detailQuery(instance, endpoint, lookup));
+    },
+  });
   return null;
 }
 

@@ -16,7 +16,6 @@ import { resolveValueLink } from '../../lib/value-links.ts';
 import { useApiModel } from '../../lib/use-api-model.ts';
 import { useInstances } from '../../lib/use-instance.ts';
 import { requireSignedIn } from '../instance-loader.ts';
-import { queryClientContext } from '../query-context.ts';
 
 // The chart library (uPlot) loads only when a subject's weight curve is opened.
 const WeightCurvePanel = lazy(() =>
@@ -45,10 +44,12 @@ function subjectTabs(instance: InstanceConfig, model: ApiModel, record: AlyxReco
 }
 
 export async function loader(args: LoaderFunctionArgs): Promise<null> {
-  const instance = await requireSignedIn(args);
   const { endpoint, lookup } = args.params;
-  if (endpoint && lookup)
-    void args.context.get(queryClientContext).prefetchQuery(detailQuery(instance, endpoint, lookup));
+  await requireSignedIn(args, {
+    start: (instance, queryClient) => {
+      if (endpoint && lookup) void queryClient.prefetchQuery(detailQuery(instance, endpoint, lookup));
+    },
+  });
   return null;
 }
 
