@@ -19,6 +19,7 @@ import classes from './RelationPicker.module.css';
 import type { InstanceConfig } from '../api/instances.ts';
 import { suggestionsQuery, type Suggestion } from '../api/queries/suggestions.ts';
 import type { ApiModel } from '../api/schema/model.ts';
+import { useDropdownAria } from './use-dropdown-aria.ts';
 
 interface RelationPickerProps {
   instance: InstanceConfig;
@@ -61,10 +62,6 @@ function useSuggestions(
 }
 
 const NO_SUGGESTIONS: Suggestion[] = [];
-
-// Mantine keeps a closed dropdown mounted (hidden), and floating-ui then positions it on mount,
-// reading computed styles: one forced style recalculation per picker as a form opens.
-const CLOSED_UNMOUNTED = { keepMounted: false } as const;
 
 /** Each option shows its lookup and, dimmed below it, what the record is (a subject's lab and sex). */
 function useOptionRenderer(suggestions: Suggestion[]) {
@@ -109,7 +106,6 @@ function comboboxInputProps({
     clearable: true,
     placeholder: `${endpoint} ${field}`,
     filter: ({ options, limit }: { options: ComboboxParsedItem[]; limit: number }) => options.slice(0, limit),
-    comboboxProps: CLOSED_UNMOUNTED,
   };
 }
 
@@ -118,6 +114,7 @@ function comboboxInputProps({
  * are searched on the server (subjects can be thousands); small ones are loaded once.
  */
 export function RelationPicker(props: RelationPickerProps) {
+  const onDropdownOpen = useDropdownAria();
   const { instance, model, endpoint, field, value, onChange } = props;
   const [wanted, setWanted] = useState(false);
   const suggestions = useSuggestions(instance, model, endpoint, field, value, wanted);
@@ -126,6 +123,7 @@ export function RelationPicker(props: RelationPickerProps) {
 
   return (
     <Autocomplete
+      onDropdownOpen={onDropdownOpen}
       {...comboboxInputProps(props)}
       value={value}
       onChange={onChange}
@@ -144,6 +142,7 @@ interface MultiRelationPickerProps extends Omit<RelationPickerProps, 'value' | '
 
 /** Many-to-many: several lookups of the target endpoint, each searched as it is typed. */
 export function MultiRelationPicker(props: MultiRelationPickerProps) {
+  const onDropdownOpen = useDropdownAria();
   const { instance, model, endpoint, field, value, onChange } = props;
   const [search, setSearch] = useState('');
   const [wanted, setWanted] = useState(false);
@@ -151,6 +150,7 @@ export function MultiRelationPicker(props: MultiRelationPickerProps) {
   const renderOption = useOptionRenderer(suggestions);
   return (
     <TagsInput
+      onDropdownOpen={onDropdownOpen}
       {...comboboxInputProps(props)}
       value={value}
       onChange={onChange}

@@ -11,6 +11,7 @@ import type { FilterInput } from './filter-inputs.ts';
 import { joinDateRange, splitDateRange } from './filter-inputs.ts';
 import { RelationPicker } from '../../components/RelationPicker.tsx';
 import { useListContext } from './list-context.ts';
+import { useDropdownAria } from '../../components/use-dropdown-aria.ts';
 
 interface FilterFieldProps {
   input: FilterInput;
@@ -28,6 +29,7 @@ const DATE_BOX = { flex: '1 1 8.5rem', minWidth: 0 } as const;
 
 /** One typed filter input; its value is always the query-string text Alyx receives. */
 export function FilterField({ input, value, onChange }: FilterFieldProps) {
+  const onDropdownOpen = useDropdownAria();
   const { filter } = input;
   const { instance, model } = useListContext();
   const label = filter.name;
@@ -51,6 +53,7 @@ export function FilterField({ input, value, onChange }: FilterFieldProps) {
     case 'choice':
       return (
         <Select
+          onDropdownOpen={onDropdownOpen}
           size="xs"
           label={label}
           description={description}

@@ -11,6 +11,7 @@ import { FilterField } from './FilterField.tsx';
 import { filterInput, listFilters, mergeFilters, shownFilterNames, unknownParams } from './filter-inputs.ts';
 import { useListContext } from './list-context.ts';
 import { RawQueryEditor } from './RawQueryEditor.tsx';
+import { useDropdownAria } from '../../components/use-dropdown-aria.ts';
 
 interface FilterPanelProps {
   endpoint: EndpointModel | undefined;
@@ -33,6 +34,7 @@ function editableValues(search: URLSearchParams): Record<string, string> {
  * The parent remounts it (key = query) so the draft always starts from the URL.
  */
 export function FilterPanel({ endpoint, search, onApply }: FilterPanelProps) {
+  const onDropdownOpen = useDropdownAria();
   const { model } = useListContext();
   const initial = editableValues(search);
   const [draft, setDraft] = useState<Record<string, string>>(initial);
@@ -97,6 +99,7 @@ export function FilterPanel({ endpoint, search, onApply }: FilterPanelProps) {
             </SimpleGrid>
             <Group gap="xs" justify="space-between" wrap="wrap">
               <Select
+                onDropdownOpen={onDropdownOpen}
                 size="xs"
                 w={240}
                 aria-label="Add a filter"

@@ -6,6 +6,7 @@ import '@mantine/core/styles/Combobox.layer.css';
 import { Button, Group, Select, Text } from '@mantine/core';
 import { usePageShortcuts } from '../../lib/use-page-shortcuts.ts';
 import { PAGE_SIZES, pageMoves, rangeLabel, type Paging } from './paging.ts';
+import { useDropdownAria } from '../../components/use-dropdown-aria.ts';
 
 interface PagerProps {
   paging: Paging;
@@ -16,6 +17,7 @@ interface PagerProps {
 
 /** Limit/offset paging: the range, page size and first/prev/next/last. */
 export function Pager({ paging, count, shown, onChange }: PagerProps) {
+  const onDropdownOpen = useDropdownAria();
   const moves = pageMoves(paging, count);
   usePageShortcuts(moves, onChange);
   const sizes = PAGE_SIZES.map(String);
@@ -32,6 +34,7 @@ export function Pager({ paging, count, shown, onChange }: PagerProps) {
       </Text>
       <Group gap="xs" wrap="wrap">
         <Select
+          onDropdownOpen={onDropdownOpen}
           aria-label="Page size"
           size="xs"
           w={90}

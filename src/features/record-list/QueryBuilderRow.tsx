@@ -28,6 +28,7 @@ import {
   type PathKind,
 } from '../../lib/django-fields.ts';
 import { valueHint, type DjangoRow, type RowProblem } from '../../lib/django-query.ts';
+import { useDropdownAria } from '../../components/use-dropdown-aria.ts';
 
 interface QueryBuilderRowProps {
   index: number;
@@ -65,6 +66,7 @@ export function QueryBuilderRow({
   onChange,
   onRemove,
 }: QueryBuilderRowProps) {
+  const onDropdownOpen = useDropdownAria();
   const n = index + 1;
   const fieldRef = useRef<HTMLInputElement>(null);
   useEffect(() => {
@@ -108,6 +110,7 @@ export function QueryBuilderRow({
         </Group>
         <Group gap="xs" align="flex-start" wrap="wrap">
           <Autocomplete
+            onDropdownOpen={onDropdownOpen}
             size="xs"
             style={{ flex: '2 1 220px' }}
             label="Field"
