@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSandbox, type Sandbox } from '../sandbox/app.ts';
@@ -42,6 +42,18 @@ async function until(what: string, check: () => boolean | Promise<boolean>, ms =
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
+
+describe('docs/deploy.md', () => {
+  it('quotes each docs/deploy file as it is', () => {
+    const doc = readFileSync(path.resolve('docs/deploy.md'), 'utf8');
+    for (const file of readdirSync(path.resolve('docs/deploy'))) {
+      const text = readFileSync(path.resolve('docs/deploy', file), 'utf8').trimEnd();
+      expect(doc.includes(`\n${text}\n\`\`\``), `docs/deploy.md quotes docs/deploy/${file} verbatim`).toBe(
+        true,
+      );
+    }
+  });
+});
 
 describe.skipIf(!nginxBinary)('recipe 1: two app servers behind one nginx', () => {
   const PUBLIC_HOST = 'explorer.lab.example.org';
@@ -143,6 +155,13 @@ describe.skipIf(!nginxBinary)('recipe 1: two app servers behind one nginx', () =
     }
   });
 
+  it('refuses a Host the app servers were not configured for (421), through nginx', async () => {
+    const response = await rawRequest(ports.nginx, '/', {
+      headers: { host: 'elsewhere.example', accept: 'text/html' },
+    });
+    expect(response.status).toBe(421);
+  });
+
   /** Sends `method target` with the sandbox holding it for 1.5 s, and SIGKILLs the app server that forwarded it. */
   async function killMidRequest(method: string, target: string, body?: unknown) {
     const sandboxPath = new URL(target, 'http://x').pathname.replace('/api/sandbox', '');
@@ -185,18 +204,23 @@ describe.skipIf(!nginxBinary)('recipe 1: two app servers behind one nginx', () =
     expect(atOther).toBe(0);
   });
 
+  // nginx leaves a failed server alone for fail_timeout (10 s): with the other one down as well it
+  // answers 502 (no live upstreams) meanwhile. Wait until it sends to both again.
+  async function untilBothServe() {
+    await until('nginx to use both app servers again', async () => {
+      const before = { a: count('a', 'GET /users'), b: count('b', 'GET /users') };
+      await send('GET', '/api/sandbox/users?limit=1');
+      await send('GET', '/api/sandbox/users?limit=1');
+      return count('a', 'GET /users') > before.a && count('b', 'GET /users') > before.b;
+    });
+  }
+
   it('answers from the other app server while one is down, and moves a dropped GET to it', async () => {
-    const down = ports.a;
+    await untilBothServe();
     await apps.a!.kill('SIGKILL');
     for (let i = 0; i < 4; i++) expect((await send('GET', '/api/sandbox/subjects?limit=1')).status).toBe(200);
-    apps.a = await startAppServer(envs.a!, down);
-    // nginx leaves a failed server alone for fail_timeout (10 s): wait until it sends to both again.
-    await until('nginx to use both app servers again', async () => {
-      const before = count('a', 'GET /users');
-      await send('GET', '/api/sandbox/users?limit=1');
-      await send('GET', '/api/sandbox/users?limit=1');
-      return count('a', 'GET /users') > before && seen.b.includes('GET /users');
-    });
+    apps.a = await startAppServer(envs.a!, ports.a);
+    await untilBothServe();
     const { response, atOther } = await killMidRequest('GET', '/api/sandbox/subjects?limit=3');
     expect(response.status).toBe(200);
     expect(atOther).toBe(1);
