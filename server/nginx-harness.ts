@@ -42,14 +42,15 @@ export interface Started {
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
-const running = new Set<ChildProcess>();
+/** Each running child with the signal that stops it and its own children. */
+const running = new Map<ChildProcess, NodeJS.Signals>();
 // Whatever happens to the test, nothing it started outlives the worker.
 process.once('exit', () => {
-  for (const child of running) child.kill('SIGKILL');
+  for (const [child, signal] of running) child.kill(signal);
 });
 
-function track(child: ChildProcess, output: () => string, name: string): Started {
-  running.add(child);
+function track(child: ChildProcess, output: () => string, name: string, lastSignal: NodeJS.Signals): Started {
+  running.set(child, lastSignal);
   const exited = new Promise<void>((resolve) => {
     child.once('exit', () => {
       running.delete(child);
@@ -135,12 +136,12 @@ export async function startNginx(binary: string, site: string, port: number): Pr
       return stderr;
     }
   };
-  const started = track(child, errorLog, 'nginx');
+  // SIGTERM to the master: it stops its workers; a SIGKILL would orphan them.
+  const started = track(child, errorLog, 'nginx', 'SIGTERM');
   const nginx: Nginx = {
     ...started,
     prefix,
     async kill(signal) {
-      // SIGTERM to the master: it stops its workers; a SIGKILL would orphan them.
       await started.kill(signal);
       rmSync(prefix, { recursive: true, force: true });
     },
@@ -163,7 +164,7 @@ export async function startAppServer(env: Record<string, string>, port: number):
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const started = track(child, () => output, 'app server');
+  const started = track(child, () => output, 'app server', 'SIGKILL');
   try {
     await waitForPort(port, child, () => output, `app server on ${port}`);
   } catch (error) {
