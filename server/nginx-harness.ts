@@ -28,6 +28,24 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** A production build of the explorer for a sub-path, as `EXPLORER_BASE=… npm run build` makes it. */
+export async function buildUnderBase(outDir: string, base: string): Promise<void> {
+  const previous = process.env.EXPLORER_BASE;
+  process.env.EXPLORER_BASE = base;
+  try {
+    const { build } = await import('vite');
+    await build({
+      configFile: path.resolve('vite.config.ts'),
+      mode: 'production',
+      logLevel: 'warn',
+      build: { outDir, emptyOutDir: true },
+    });
+  } finally {
+    if (previous === undefined) delete process.env.EXPLORER_BASE;
+    else process.env.EXPLORER_BASE = previous;
+  }
+}
+
 /** A directory nginx's workers can read too (they drop to `nobody` when the master runs as root). */
 export function readableTempDir(prefix: string): string {
   const dir = mkdtempSync(path.join(tmpdir(), prefix));

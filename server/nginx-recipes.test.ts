@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSandbox, type Sandbox } from '../sandbox/app.ts';
 import { NGINX_HINT, findNginx } from '../scripts/find-nginx.mjs';
 import {
+  buildUnderBase,
   freePort,
   readableTempDir,
   renderRecipe,
@@ -238,20 +239,7 @@ describe.skipIf(!nginxBinary)('recipe 2: the sub-path build on Alyx’s own orig
   beforeAll(async () => {
     dir = readableTempDir('nginx-recipe-2-');
     const outDir = path.join(dir, 'alyx-explorer');
-    const previous = process.env.EXPLORER_BASE;
-    process.env.EXPLORER_BASE = '/explorer/';
-    try {
-      const { build } = await import('vite');
-      await build({
-        configFile: path.resolve('vite.config.ts'),
-        mode: 'production',
-        logLevel: 'warn',
-        build: { outDir, emptyOutDir: true },
-      });
-    } finally {
-      if (previous === undefined) delete process.env.EXPLORER_BASE;
-      else process.env.EXPLORER_BASE = previous;
-    }
+    await buildUnderBase(outDir, '/explorer/');
     assets = readdirSync(path.join(outDir, 'assets'));
     sandbox = await createSandbox({ dataDir: null });
     alyx = await listen((request) => sandbox.fetch(request));
