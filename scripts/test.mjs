@@ -58,8 +58,9 @@ if (!e2eOnly && !process.argv.includes('--no-static')) {
   }
 }
 
-// server/nginx-recipes.test.ts runs docs/deploy's nginx recipes in a real nginx: install it where we may.
-if (!e2eOnly && !findNginx()) {
+// server/nginx-recipes.test.ts and e2e/nginx-origin.spec.ts run docs/deploy's nginx recipes in a
+// real nginx: install it where we may.
+if (!findNginx()) {
   const why = nginxInstallUnavailable();
   if (why) console.log(`\nnginx recipes skipped (${why}): ${NGINX_HINT}.`);
   else {
