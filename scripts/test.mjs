@@ -61,7 +61,9 @@ if (!e2eOnly && !process.argv.includes('--no-static')) {
 // server/nginx-recipes.test.ts and e2e/nginx-origin.spec.ts run docs/deploy's nginx recipes in a
 // real nginx: install it where we may.
 if (!findNginx()) {
-  const why = nginxInstallUnavailable();
+  const why = process.env.NGINX_PATH
+    ? `NGINX_PATH=${process.env.NGINX_PATH} does not exist`
+    : nginxInstallUnavailable();
   if (why) console.log(`\nnginx recipes skipped (${why}): ${NGINX_HINT}.`);
   else {
     try {
