@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { findChromium } from './find-chromium.mjs';
+import { NGINX_HINT, findNginx, installNginx, nginxInstallUnavailable } from './find-nginx.mjs';
 import { clusterUnavailable, startCluster } from './postgres-cluster.mjs';
 
 const e2eOnly = process.argv.includes('--e2e-only');
@@ -54,6 +55,23 @@ if (!e2eOnly && !process.argv.includes('--no-static')) {
       console.error(`${name} failed (see above).`);
       failed += 1;
     }
+  }
+}
+
+// server/nginx-recipes.test.ts and e2e/nginx-origin.spec.ts run docs/deploy's nginx recipes in a
+// real nginx: install it where we may.
+if (!findNginx()) {
+  const why = process.env.NGINX_PATH
+    ? `NGINX_PATH=${process.env.NGINX_PATH} does not exist`
+    : nginxInstallUnavailable();
+  if (why) console.log(`\nnginx recipes skipped (${why}): ${NGINX_HINT}.`);
+  else {
+    try {
+      installNginx();
+    } catch (error) {
+      console.error(`Could not install nginx-light: ${error.message}`);
+    }
+    if (!findNginx()) console.log(`\nnginx recipes skipped (installing nginx-light failed): ${NGINX_HINT}.`);
   }
 }
 

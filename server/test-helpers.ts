@@ -35,6 +35,8 @@ export function listen(
 export interface RawResponse {
   status: number;
   headers: IncomingHttpHeaders;
+  /** Name, value, name, value… as received: a header sent twice shows twice. */
+  rawHeaders: string[];
   body: string;
   bytes: Buffer;
 }
@@ -53,7 +55,13 @@ export function rawRequest(
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
         res.on('end', () => {
           const bytes = Buffer.concat(chunks);
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: bytes.toString('utf8'), bytes });
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            rawHeaders: res.rawHeaders,
+            body: bytes.toString('utf8'),
+            bytes,
+          });
         });
         res.on('error', reject);
       },
