@@ -4,7 +4,7 @@
  * injects on a record, a form's load and the console each leave a clear message on a standing page.
  */
 import { expect, test, type APIRequestContext, type Page, type Request } from '@playwright/test';
-import { AppShell } from './pages/app-shell.ts';
+import { AppShell, SLOW_NOTICE_TIMEOUT } from './pages/app-shell.ts';
 import { ConsolePage } from './pages/console-page.ts';
 import { FormPage } from './pages/form-page.ts';
 import { ListPage } from './pages/list-page.ts';
@@ -17,9 +17,6 @@ import { DEMO_ACCOUNTS, sandboxUrl } from './support/stack.ts';
 const FAULTS = `${sandboxUrl('sandbox')}/__sandbox/faults`;
 /** A list page of an endpoint, not its `limit=1` count (the overview and tree ask those). */
 const listOf = (endpoint: string): string => `^/${endpoint}(?!\\?limit=1$)(\\?|$)`;
-const SLOW = /Still waiting for the instance… \d+ s/;
-/** The notice comes after 3 s; a navigation on this shared 2-core machine took up to 8 s more. */
-const NOTICE_TIMEOUT = 20_000;
 
 async function inject(request: APIRequestContext, rule: Record<string, unknown>): Promise<void> {
   const reply = await request.post(FAULTS, { data: rule });
@@ -92,20 +89,16 @@ test.describe('requests follow the view', () => {
     const aborted = abortedRequests(page, /\/api\/sandbox\/subjects/);
     await page.goto('/sandbox/subjects');
     const shell = new AppShell(page);
-    const slow = shell.main.getByRole('status').filter({ hasText: SLOW });
     await expect(page.getByRole('status').filter({ hasText: 'Loading subjects…' })).toBeVisible();
-    await expect(slow).toBeVisible({ timeout: NOTICE_TIMEOUT });
-    await slow.getByRole('button', { name: 'Cancel the request' }).click();
-    const cancelled = shell.main.getByRole('status').filter({ hasText: 'Cancelled' });
-    await expect(cancelled).toBeVisible();
-    await expect(slow).toBeHidden();
+    await shell.cancelSlowRequest();
+    await expect(shell.slowNotice).toBeHidden();
     await expect(page.getByRole('status').filter({ hasText: 'Loading subjects…' })).toBeHidden();
     await expect(new ListPage(page, 'subjects').heading).toBeVisible();
     await expect.poll(() => aborted.length).toBeGreaterThan(0);
     // The one slow answer is used up: Retry asks again and the list arrives.
-    await cancelled.getByRole('button', { name: 'Retry' }).click();
+    await shell.retryCancelled();
     await new ListPage(page, 'subjects').expectLoaded();
-    await expect(cancelled).toBeHidden();
+    await expect(shell.cancelledNotice).toBeHidden();
   });
 
   test('a slow next page can be cancelled too: the previous rows stay, with Cancelled and Retry', async ({
@@ -122,15 +115,11 @@ test.describe('requests follow the view', () => {
     });
     await sessions.next.click();
     const shell = new AppShell(page);
-    const slow = shell.main.getByRole('status').filter({ hasText: SLOW });
-    await expect(slow).toBeVisible({ timeout: NOTICE_TIMEOUT });
-    await slow.getByRole('button', { name: 'Cancel the request' }).click();
-    const cancelled = shell.main.getByRole('status').filter({ hasText: 'Cancelled' });
-    await expect(cancelled).toBeVisible();
+    await shell.cancelSlowRequest();
     await expect(sessions.table.getByRole('row').nth(1)).toBeVisible();
-    await cancelled.getByRole('button', { name: 'Retry' }).click();
+    await shell.retryCancelled();
     await expect(sessions.range).toHaveText(/^26–50 of /);
-    await expect(cancelled).toBeHidden();
+    await expect(shell.cancelledNotice).toBeHidden();
   });
 
   test('the slow notice reads well in light and dark and has no serious axe violations', async ({
@@ -140,28 +129,25 @@ test.describe('requests follow the view', () => {
     test.setTimeout(240_000); // three axe runs took over a minute on this loaded machine
     await inject(request, { path: listOf('subjects'), method: 'GET', kind: 'latency', latencyMs: 90_000 });
     const shell = new AppShell(page);
-    const slow = shell.main.getByRole('status').filter({ hasText: SLOW });
-    const cancelled = shell.main.getByRole('status').filter({ hasText: 'Cancelled' });
+    const slow = shell.slowNotice;
     await page.setViewportSize({ width: 1280, height: 720 });
     await shell.setColorScheme('light');
     await shell.tree.leaf('subjects').getByRole('link').first().click();
-    await expect(slow).toBeVisible({ timeout: NOTICE_TIMEOUT });
+    await expect(slow).toBeVisible({ timeout: SLOW_NOTICE_TIMEOUT });
     await page.screenshot({ path: 'docs/screenshots/slow-request-1280-light.png' });
     expect(await seriousA11yViolations(page)).toEqual([]);
     await expect(slow).toBeVisible(); // axe saw the notice, not the answer
-    await slow.getByRole('button', { name: 'Cancel the request' }).click();
-    await expect(cancelled).toBeVisible();
+    await shell.cancelSlowRequest();
     expect(await seriousA11yViolations(page)).toEqual([]);
     // Dark and narrow: Retry asks again (still slow), so the notice comes back.
     await page.setViewportSize({ width: 800, height: 720 });
     await shell.setColorScheme('dark');
-    await cancelled.getByRole('button', { name: 'Retry' }).click();
-    await expect(slow).toBeVisible({ timeout: NOTICE_TIMEOUT });
+    await shell.retryCancelled();
+    await expect(slow).toBeVisible({ timeout: SLOW_NOTICE_TIMEOUT });
     await page.screenshot({ path: 'docs/screenshots/slow-request-800-dark.png' });
     expect(await seriousA11yViolations(page)).toEqual([]);
     await expect(slow).toBeVisible(); // axe saw the notice, not the answer
-    await slow.getByRole('button', { name: 'Cancel the request' }).click();
-    await expect(cancelled).toBeVisible();
+    await shell.cancelSlowRequest();
     await shell.setColorScheme('light');
   });
 
@@ -175,12 +161,8 @@ test.describe('requests follow the view', () => {
     });
     await page.goto(`/sandbox/subjects/${nickname}`);
     const shell = new AppShell(page);
-    const slow = shell.main.getByRole('status').filter({ hasText: SLOW });
-    await expect(slow).toBeVisible({ timeout: NOTICE_TIMEOUT });
-    await slow.getByRole('button', { name: 'Cancel the request' }).click();
-    const cancelled = shell.main.getByRole('status').filter({ hasText: 'Cancelled' });
-    await expect(cancelled).toBeVisible();
-    await cancelled.getByRole('button', { name: 'Retry' }).click();
+    await shell.cancelSlowRequest();
+    await shell.retryCancelled();
     await new RecordPage(page).expectRecord(nickname);
   });
 });

@@ -3,13 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
-  INSTANCE_COLORS as BROWSER_COLORS,
-  INSTANCE_KINDS as BROWSER_KINDS,
-} from '../src/api/instance-kind.ts';
-import {
   ConfigError,
-  INSTANCE_COLORS,
-  INSTANCE_KINDS,
   loadAllowedHosts,
   loadInstances,
   publicInstances,
@@ -187,11 +181,6 @@ describe('kind, colour and admin', () => {
     publicInstances(
       validateInstances({ instances: [{ name: 'a', url: 'https://a.org/', ...entry }] }, 'f.json'),
     )[0];
-
-  it('are the same lists on the server and in the browser', () => {
-    expect(INSTANCE_KINDS).toEqual(BROWSER_KINDS);
-    expect(INSTANCE_COLORS).toEqual(BROWSER_COLORS);
-  });
 
   it('passes kind and colour on, the sandbox being kind sandbox unless told otherwise', () => {
     expect(publicOf({ kind: 'production' })).toMatchObject({ kind: 'production' });

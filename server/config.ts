@@ -1,5 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+// The browser's own lists, a plain module without imports: one source for what the config accepts.
+import {
+  INSTANCE_COLORS,
+  INSTANCE_KINDS,
+  type InstanceColor,
+  type InstanceKind,
+} from '../src/api/instance-kind.ts';
 
 /** One Alyx instance the explorer can talk to. */
 export interface InstanceConfig {
@@ -25,23 +32,6 @@ export interface InstanceConfig {
   /** Where that admin lives when not at `url` (an Alyx behind another host or path); implies `admin`. */
   adminUrl?: string;
 }
-
-/** Kept in step with src/api/instance-kind.ts (a test compares them). */
-export const INSTANCE_KINDS = ['production', 'staging', 'test', 'sandbox'] as const;
-export type InstanceKind = (typeof INSTANCE_KINDS)[number];
-/** Mantine colour names whose shade 9 carries white text at AA contrast; no red: it marks production. */
-export const INSTANCE_COLORS = [
-  'gray',
-  'pink',
-  'grape',
-  'violet',
-  'indigo',
-  'blue',
-  'cyan',
-  'teal',
-  'green',
-] as const;
-export type InstanceColor = (typeof INSTANCE_COLORS)[number];
 
 /** What the browser receives from `GET /__explorer/instances`. */
 export interface PublicInstance extends Omit<InstanceConfig, 'proxyKey' | 'admin' | 'adminUrl'> {

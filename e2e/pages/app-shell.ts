@@ -1,6 +1,10 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { TreePage } from './tree-page.ts';
 
+const SLOW = /Still waiting for the instance… \d+ s/;
+/** The slow notice comes after 3 s; a navigation on this shared 2-core machine took up to 8 s more. */
+export const SLOW_NOTICE_TIMEOUT = 20_000;
+
 /** The frame around every view: header controls, navbar tree, main content. */
 export class AppShell {
   readonly goTo: Locator;
@@ -14,6 +18,10 @@ export class AppShell {
   /** The badge naming the current instance's kind (production, sandbox…). */
   readonly instanceKind: Locator;
   readonly tree: TreePage;
+  /** "Still waiting for the instance…" over a slow request, with Cancel. */
+  readonly slowNotice: Locator;
+  /** What a cancelled request leaves, with Retry. */
+  readonly cancelledNotice: Locator;
 
   constructor(readonly page: Page) {
     this.goTo = page.getByLabel('Go to', { exact: true });
@@ -26,6 +34,19 @@ export class AppShell {
     this.banner = page.getByRole('banner');
     this.instanceKind = this.banner.getByTestId('instance-kind');
     this.tree = new TreePage(page);
+    this.slowNotice = this.main.getByRole('status').filter({ hasText: SLOW });
+    this.cancelledNotice = this.main.getByRole('status').filter({ hasText: 'Cancelled' });
+  }
+
+  /** Waits for the slow notice, cancels the request and sees it cancelled. */
+  async cancelSlowRequest(): Promise<void> {
+    await expect(this.slowNotice).toBeVisible({ timeout: SLOW_NOTICE_TIMEOUT });
+    await this.slowNotice.getByRole('button', { name: 'Cancel the request' }).click();
+    await expect(this.cancelledNotice).toBeVisible();
+  }
+
+  async retryCancelled(): Promise<void> {
+    await this.cancelledNotice.getByRole('button', { name: 'Retry' }).click();
   }
 
   /** The stripe along the header's top (an inset box shadow): its colour and width, width 0 when none. */

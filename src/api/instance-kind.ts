@@ -1,4 +1,4 @@
-/** Kept in step with server/config.ts (server/config.test.ts compares them). */
+/** Also what server/config.ts accepts: keep this module free of imports, as the app server loads it too. */
 export const INSTANCE_KINDS = ['production', 'staging', 'test', 'sandbox'] as const;
 export type InstanceKind = (typeof INSTANCE_KINDS)[number];
 

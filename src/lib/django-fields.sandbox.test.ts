@@ -11,19 +11,10 @@ import type { ApiModel } from '../api/schema/model.ts';
 import { inProcessFetch, loadSandboxModule, type SandboxInstance } from '../api/test-support/sandbox.ts';
 import { djangoFieldOptions, lookupsFor, optionFor } from './django-fields.ts';
 import { buildDjango } from './django-query.ts';
+import { alyxFailure } from '../api/test-support/alyx-failure.ts';
 
 const sandboxModule = await loadSandboxModule();
 const BASE = 'http://sandbox.test';
-
-async function failure(promise: Promise<unknown>): Promise<AlyxError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AlyxError) return error;
-    throw error;
-  }
-  throw new Error('the request succeeded');
-}
 
 describe('django= suggestions against the sandbox', () => {
   let sandbox: SandboxInstance;
@@ -91,7 +82,7 @@ describe('django= suggestions against the sandbox', () => {
     expect(page.count).toBe(expected.length);
     for (const session of page.results) expect(session.subject).not.toBe(nickname);
 
-    const error = await failure(
+    const error = await alyxFailure(
       client.listPage('sessions', {
         django: buildDjango([{ field: 'subject__nicknme', lookup: 'icontains', value: 'x', negate: false }]),
       }),

@@ -8,19 +8,9 @@ import {
   type SandboxInstance,
 } from '../test-support/sandbox.ts';
 import { createAlyxClient, type AlyxClient } from './client.ts';
-import { AlyxError } from './errors.ts';
+import { alyxFailure } from '../test-support/alyx-failure.ts';
 
 const sandboxModule = await loadSandboxModule();
-
-async function failure(promise: Promise<unknown>): Promise<AlyxError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AlyxError) return error;
-    throw error;
-  }
-  throw new Error('expected the request to fail');
-}
 
 describe('AlyxClient against the sandbox over HTTP', () => {
   let sandbox: SandboxInstance;
@@ -47,16 +37,16 @@ describe('AlyxClient against the sandbox over HTTP', () => {
   it('logs in with a password and gets a token; bad credentials are a validation error', async () => {
     const token = await anonymous.login('alice', 'alice');
     expect(token).toMatch(/^[0-9a-f]{40}$/);
-    const error = await failure(anonymous.login('alice', 'wrong'));
+    const error = await alyxFailure(anonymous.login('alice', 'wrong'));
     expect(error.kind).toBe('validation');
     expect(error.nonFieldErrors.join(' ')).toMatch(/unable to log in/i);
   });
 
   it('classifies requests without or with a bad token as unauthorized (403)', async () => {
-    const missing = await failure(anonymous.get('/sessions'));
+    const missing = await alyxFailure(anonymous.get('/sessions'));
     expect(missing).toMatchObject({ kind: 'unauthorized', status: 403 });
     const bad = createAlyxClient({ baseUrl: server.baseUrl, getToken: () => 'f'.repeat(40) });
-    expect(await failure(bad.get('/sessions'))).toMatchObject({
+    expect(await alyxFailure(bad.get('/sessions'))).toMatchObject({
       kind: 'unauthorized',
       detail: 'Invalid token.',
     });
@@ -85,20 +75,20 @@ describe('AlyxClient against the sandbox over HTTP', () => {
     const nickname = page.results[0]?.nickname ?? '';
     const subject = await admin.get<{ nickname: string }>(`/subjects/${encodeURIComponent(nickname)}`);
     expect(subject.nickname).toBe(nickname);
-    expect(await failure(admin.get('/subjects/no-such-subject-here'))).toMatchObject({
+    expect(await alyxFailure(admin.get('/subjects/no-such-subject-here'))).toMatchObject({
       kind: 'not-found',
       status: 404,
     });
-    expect(await failure(admin.get('/sessions/NOT-A-UUID'))).toMatchObject({ kind: 'not-found' });
+    expect(await alyxFailure(admin.get('/sessions/NOT-A-UUID'))).toMatchObject({ kind: 'not-found' });
   });
 
   it('forbids writes for the public account', async () => {
-    const error = await failure(publicUser.post('/projects', { name: 'h4-public-write' }));
+    const error = await alyxFailure(publicUser.post('/projects', { name: 'h4-public-write' }));
     expect(error).toMatchObject({ kind: 'forbidden', status: 403, method: 'POST' });
   });
 
   it('maps a server validation error onto fields, and round-trips a write', async () => {
-    const invalid = await failure(admin.post('/projects', {}));
+    const invalid = await alyxFailure(admin.post('/projects', {}));
     expect(invalid.kind).toBe('validation');
     expect(Object.keys(invalid.fieldErrors)).toContain('name');
     const created = await admin.post<{ name: string }>('/projects', {
@@ -111,11 +101,11 @@ describe('AlyxClient against the sandbox over HTTP', () => {
     });
     expect(patched.description).toBe('patched');
     await admin.delete('/projects/h4-client-test');
-    expect(await failure(admin.get('/projects/h4-client-test'))).toMatchObject({ kind: 'not-found' });
+    expect(await alyxFailure(admin.get('/projects/h4-client-test'))).toMatchObject({ kind: 'not-found' });
   });
 
   it('reports a bad django= lookup as a server error with the Django message', async () => {
-    const error = await failure(admin.get('/sessions', { django: 'no_such_field__icontains,x' }));
+    const error = await alyxFailure(admin.get('/sessions', { django: 'no_such_field__icontains,x' }));
     expect(error.kind).toBe('server');
     expect(error.detail).toMatch(/Cannot resolve keyword/);
   });
@@ -127,6 +117,6 @@ describe('AlyxClient against the sandbox over HTTP', () => {
 
   it('classifies an unreachable server as a network error', async () => {
     const closed = createAlyxClient({ baseUrl: 'http://127.0.0.1:9' });
-    expect(await failure(closed.get('/sessions'))).toMatchObject({ kind: 'network', status: null });
+    expect(await alyxFailure(closed.get('/sessions'))).toMatchObject({ kind: 'network', status: null });
   });
 });

@@ -1,22 +1,15 @@
-import { Button } from '@mantine/core';
-import { Link, useLocation } from 'react-router';
-import { parseAppPath, paths } from '../../config/paths.ts';
+import { paths } from '../../config/paths.ts';
+import { HeaderLink } from './HeaderLink.tsx';
 
-/** "History" in the header: the requests this browser sent to the instance (ADR 0029). */
+/** "History" in the header: the requests this browser sent to the instance (ADR 0029); not below 992 px. */
 export function HistoryLink({ instance }: { instance: string }) {
-  const location = useLocation();
-  const here = parseAppPath(location.pathname, location.search);
   return (
-    <Button
-      component={Link}
+    <HeaderLink
       to={paths.history(instance)}
-      variant="default"
-      size="xs"
+      view="history"
+      label="History"
       title="The requests sent to this instance"
-      aria-current={here.view === 'history' ? 'page' : undefined}
-      visibleFrom="md"
-    >
-      History
-    </Button>
+      narrow="hidden"
+    />
   );
 }

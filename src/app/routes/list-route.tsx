@@ -2,9 +2,7 @@ import { useDocumentTitle } from '@mantine/hooks';
 import { lazy, Suspense } from 'react';
 import { useLocation, useNavigate, useParams, useSearchParams, type LoaderFunctionArgs } from 'react-router';
 import { listQuery } from '../../api/queries/record-queries.ts';
-import { ErrorState } from '../../components/ErrorState.tsx';
-import { PendingState } from '../../components/PendingState.tsx';
-import { alyxKeys } from '../../api/queries/keys.ts';
+import { ModelPending } from '../../components/ModelPending.tsx';
 import { RouteErrorBoundary } from '../../components/RouteErrorBoundary.tsx';
 import { paths } from '../../config/paths.ts';
 import { LoadingState } from '../../components/LoadingState.tsx';
@@ -53,15 +51,7 @@ export function Component() {
   useDocumentTitle(`${endpoint ?? ''} · ${name ?? ''} · Alyx Explorer`);
   if (!instance || !endpoint) return null;
   if (!model.data) {
-    return model.isError ? (
-      <ErrorState error={model.error} onRetry={() => void model.refetch()} />
-    ) : (
-      <PendingState
-        failureReason={model.failureReason}
-        label="Reading the instance's schema…"
-        queryKey={alyxKeys.schema(instance.name)}
-      />
-    );
+    return <ModelPending instance={instance} model={model} />;
   }
   return (
     <RecordListView

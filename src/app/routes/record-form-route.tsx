@@ -7,8 +7,8 @@ import { writeFieldsQuery, type WriteFields } from '../../api/queries/write-fiel
 import type { EndpointModel } from '../../api/schema/model.ts';
 import type { WriteMethod } from '../../api/schema/write-fields.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
+import { ModelPending } from '../../components/ModelPending.tsx';
 import { PendingState } from '../../components/PendingState.tsx';
-import { alyxKeys } from '../../api/queries/keys.ts';
 import { retryOnMountAfter } from '../../api/queries/retry.ts';
 import { RouteErrorBoundary } from '../../components/RouteErrorBoundary.tsx';
 import { parseAppPath } from '../../config/paths.ts';
@@ -78,16 +78,7 @@ export function Component() {
   );
 
   if (!instance || !endpoint || !method) return null;
-  if (!model.data)
-    return model.isError ? (
-      <ErrorState error={model.error} onRetry={() => void model.refetch()} />
-    ) : (
-      <PendingState
-        failureReason={model.failureReason}
-        label="Reading the instance's schema…"
-        queryKey={alyxKeys.schema(instance.name)}
-      />
-    );
+  if (!model.data) return <ModelPending instance={instance} model={model} />;
   const endpointModel = model.data.endpoints[endpoint];
   // A failed probe is not fatal: the form then starts from the model's fields.
   if (endpointModel && !writeFields.data && !writeFields.isError)

@@ -4,10 +4,8 @@ import { useParams, useSearchParams, type LoaderFunctionArgs } from 'react-route
 import { instanceBases, type InstanceConfig } from '../../api/instances.ts';
 import { detailQuery, type AlyxRecord } from '../../api/queries/record-queries.ts';
 import type { ApiModel, RelationTarget } from '../../api/schema/model.ts';
-import { ErrorState } from '../../components/ErrorState.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
-import { PendingState } from '../../components/PendingState.tsx';
-import { alyxKeys } from '../../api/queries/keys.ts';
+import { ModelPending } from '../../components/ModelPending.tsx';
 import { RouteErrorBoundary } from '../../components/RouteErrorBoundary.tsx';
 import type { LinkResolver } from '../../features/record-detail/detail-context.ts';
 import { RecordDetailView, type ExtraTab } from '../../features/record-detail/RecordDetailView.tsx';
@@ -75,15 +73,7 @@ export function Component() {
 
   if (!instance || !endpoint || lookup === undefined) return null;
   if (!data) {
-    return model.isError ? (
-      <ErrorState error={model.error} onRetry={() => void model.refetch()} />
-    ) : (
-      <PendingState
-        failureReason={model.failureReason}
-        label="Reading the instance's schema…"
-        queryKey={alyxKeys.schema(instance.name)}
-      />
-    );
+    return <ModelPending instance={instance} model={model} />;
   }
   return (
     <RecordDetailView
