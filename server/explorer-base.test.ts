@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { explorerBase } from './explorer-base.ts';
+import { buildUnderBase } from './nginx-harness.ts';
 
 describe('EXPLORER_BASE', () => {
   it('defaults to the root and normalises slashes', () => {
@@ -29,20 +30,7 @@ describe('a build with EXPLORER_BASE=/explorer/', () => {
 
   beforeAll(async () => {
     outDir = mkdtempSync(path.join(tmpdir(), 'explorer-base-'));
-    const previous = process.env.EXPLORER_BASE;
-    process.env.EXPLORER_BASE = '/explorer/';
-    try {
-      const { build } = await import('vite');
-      await build({
-        configFile: path.resolve('vite.config.ts'),
-        mode: 'production',
-        logLevel: 'warn',
-        build: { outDir, emptyOutDir: true },
-      });
-    } finally {
-      if (previous === undefined) delete process.env.EXPLORER_BASE;
-      else process.env.EXPLORER_BASE = previous;
-    }
+    await buildUnderBase(outDir, '/explorer/');
     html = readFileSync(path.join(outDir, 'index.html'), 'utf8');
     const assets = path.join(outDir, 'assets');
     code = readdirSync(assets)
