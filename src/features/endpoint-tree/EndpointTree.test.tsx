@@ -89,7 +89,8 @@ describe('endpoint tree', () => {
     const second = within(tree).getByRole('treeitem', { name: /^surgeries/ });
     expect(document.activeElement).toBe(second);
     fireEvent.keyDown(second, { key: 'Enter' });
-    await screen.findByRole('treeitem', { name: /^surgeries/, selected: true });
+    // The list route's module is transformed on first use: slow on a loaded CI machine.
+    await screen.findByRole('treeitem', { name: /^surgeries/, selected: true }, { timeout: 20_000 });
     expect(router.state.location.pathname).toBe(`/${TEST_INSTANCE.name}/surgeries`);
     // Right reaches the endpoint's docs link, Left comes back.
     const surgeries = within(tree).getByRole('treeitem', { name: /^surgeries/ });
