@@ -91,6 +91,8 @@ interface Result {
   p50: number;
   p95: number;
   perSecond: number;
+  /** Process CPU time (user + system) per request: client and sandbox share this process, so it is comparable across scales on a busy machine. */
+  cpuMs: number;
   errors: number;
 }
 
@@ -110,6 +112,7 @@ async function measure(
   let errors = 0;
   let next = 0;
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   const worker = async (): Promise<void> => {
     while (next < total) {
       const i = next++;
@@ -127,6 +130,7 @@ async function measure(
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
   const elapsed = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
   durations.sort((a, b) => a - b);
   return {
     name,
@@ -134,6 +138,7 @@ async function measure(
     p50: percentile(durations, 50),
     p95: percentile(durations, 95),
     perSecond: total / elapsed,
+    cpuMs: (cpu.user + cpu.system) / 1000 / total,
     errors,
   };
 }
@@ -253,11 +258,16 @@ async function benchScale(
   }
 }
 
-function ratioToScale1(reports: readonly ScaleReport[], report: ScaleReport, result: Result): string {
+function ratioToScale1(
+  reports: readonly ScaleReport[],
+  report: ScaleReport,
+  result: Result,
+  measure: 'p50' | 'cpuMs',
+): string {
   const base = reports
     .find((r) => r.engine === report.engine && r.scale === 1)
     ?.results.find((x) => x.name === result.name);
-  return base && report.scale !== 1 ? `${(result.p50 / base.p50).toFixed(2)}×` : '';
+  return base && report.scale !== 1 ? `${(result[measure] / base[measure]).toFixed(2)}×` : '';
 }
 
 const ms = (v: number): string => (v >= 100 ? v.toFixed(0) : v.toFixed(1));
@@ -285,16 +295,17 @@ function markdown(reports: readonly ScaleReport[], options: Options, notes: read
     '',
     '## Requests',
     '',
-    '| engine | scale | request | n | p50 ms | p95 ms | req/s | failed | p50 vs scale 1 |',
-    '| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| engine | scale | request | n | p50 ms | p95 ms | req/s | failed | p50 vs scale 1 | CPU ms/req | CPU vs scale 1 |',
+    '| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...reports.flatMap((r) =>
       r.results.map(
         (x) =>
-          `| ${r.engine} | ${r.scale} | \`${x.name}\` | ${x.requests} | ${ms(x.p50)} | ${ms(x.p95)} | ${x.perSecond.toFixed(0)} | ${x.errors} | ${ratioToScale1(reports, r, x)} |`,
+          `| ${r.engine} | ${r.scale} | \`${x.name}\` | ${x.requests} | ${ms(x.p50)} | ${ms(x.p95)} | ${x.perSecond.toFixed(0)} | ${x.errors} | ${ratioToScale1(reports, r, x, 'p50')} | ${ms(x.cpuMs)} | ${ratioToScale1(reports, r, x, 'cpuMs')} |`,
       ),
     ),
     '',
     '"process start → first 200" is measured from the start of this Node process, so for a later scale it includes the earlier runs.',
+    '"CPU ms/req" is this process\'s CPU time (client and sandbox together) over the row, per request: on a shared machine it moves far less with the load than the latencies do.',
     '',
   ];
   return lines.join('\n');

@@ -6,13 +6,32 @@ import { quoteIdent } from './models.ts';
 
 const ROWS_PER_COPY = 20_000;
 
-function wrap(runner: Pick<Transaction, 'query' | 'exec'>): Queryable {
+/**
+ * PGlite runs each statement synchronously and hands its lock on through promises, so while
+ * statements were queued the process stayed in its microtask queue, and Node's server takes up one
+ * new connection per event-loop iteration: the last clients to join bench:load waited 30 s and more.
+ * Statements therefore start one per iteration (each after its own `setImmediate`, chained in call
+ * order). Only starts are spaced, never completions, so a statement waiting for a transaction
+ * cannot hold up that transaction's own statements.
+ */
+function oneStartPerTurn(): () => Promise<void> {
+  let previous: Promise<void> = Promise.resolve();
+  return () => {
+    const mine = previous.then(() => new Promise<void>((resolve) => setImmediate(resolve)));
+    previous = mine;
+    return mine;
+  };
+}
+
+function wrap(runner: Pick<Transaction, 'query' | 'exec'>, eventLoopTurn: () => Promise<void>): Queryable {
   return {
     async query<T>(sql: string, params: readonly unknown[] = []) {
+      await eventLoopTurn();
       const result = await runner.query<T>(sql, [...params]);
       return result.rows;
     },
     async exec(sql: string) {
+      await eventLoopTurn();
       await runner.exec(sql);
     },
   };
@@ -37,16 +56,18 @@ export async function openPglite(dataDir?: string | null, loadDataDir?: Blob | n
     throw error;
   }
   let writes = 0;
+  const eventLoopTurn = oneStartPerTurn();
   return {
-    ...counting(wrap(pg), () => writes++),
+    ...counting(wrap(pg, eventLoopTurn), () => writes++),
     engine: 'pglite',
     exclusive: true,
     get writes() {
       return writes;
     },
-    transaction: (fn) => {
+    transaction: async (fn) => {
       writes++;
-      return pg.transaction((tx) => fn(wrap(tx)));
+      await eventLoopTurn();
+      return pg.transaction((tx) => fn(wrap(tx, eventLoopTurn)));
     },
     // COPY from a blob: PGlite's fastest way in, several times quicker than multi-row INSERTs.
     async bulkInsert(target: BulkTable, rows) {
