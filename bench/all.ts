@@ -44,27 +44,45 @@ function tableRows(markdown: string, command: string): Row[] {
     .map(([measure = '', result = '', target = '']) => ({ measure, command, result, target, peer: '' }));
 }
 
-/** The request rows of bench/sandbox.ts's report (its Markdown is all it prints). */
+/** The cells of every row of a Markdown table whose first cell matches `first`. */
+function cellsOf(markdown: string, first: RegExp): string[][] {
+  return markdown
+    .split('\n')
+    .filter((line) => line.startsWith('| '))
+    .map((line) =>
+      line
+        .slice(2, -2)
+        .split(' | ')
+        .map((cell) => cell.trim()),
+    )
+    .filter((cells) => first.test(cells[0] ?? ''));
+}
+
+/** The cold-start and request rows of bench/sandbox.ts's report (its Markdown is all it prints). */
 function sandboxRows(markdown: string, command: string): Row[] {
-  const requests = [
-    ...markdown.matchAll(/^\| (\d+) \| `([^`]+)` \| \d+ \| ([\d.]+) \| ([\d.]+) \| \d+ \| (\d+) \|$/gm),
-  ];
-  const cold = [...markdown.matchAll(/^\| (\d+) \|(?: [\d,]+ \|){4} ([\d.]+ s) \| ([\d.]+ s) \|/gm)];
+  // | engine | scale | subjects | sessions | datasets | files | createSandbox | → first 200 | …
+  const cold = cellsOf(markdown, /^(pglite|postgres)$/).filter((cells) => /^[\d.]+ s$/.test(cells[6] ?? ''));
+  // | engine | scale | request | n | p50 ms | p95 ms | req/s | failed | … | CPU ms/req | …
+  const requests = cellsOf(markdown, /^(pglite|postgres)$/).filter((cells) =>
+    (cells[2] ?? '').startsWith('`'),
+  );
   return [
-    ...cold.map(([, scale = '', create = '', first = '']) => ({
-      measure: `sandbox cold start, scale ${scale}: seed, then first 200`,
+    ...cold.map(([engine = '', scale = '', , , , , create = '', first = '']) => ({
+      measure: `sandbox (${engine}) cold start, scale ${scale}: seed, then first 200`,
       command,
       result: `${create}, ${first}`,
       target: '—',
       peer: '',
     })),
-    ...requests.map(([, scale = '', name = '', p50 = '', p95 = '', failed = '']) => ({
-      measure: `sandbox scale ${scale}: \`${name}\` p50 / p95${failed === '0' ? '' : ` (${failed} failed)`}`,
-      command,
-      result: `${p50} / ${p95} ms`,
-      target: '—',
-      peer: '',
-    })),
+    ...requests.map(
+      ([engine = '', scale = '', name = '', , p50 = '', p95 = '', , failed = '', , cpu = '']) => ({
+        measure: `sandbox (${engine}) scale ${scale}: ${name} p50 / p95, CPU per request${failed === '0' ? '' : ` (${failed} failed)`}`,
+        command,
+        result: `${p50} / ${p95} ms, ${cpu} ms CPU`,
+        target: '—',
+        peer: '',
+      }),
+    ),
   ];
 }
 
@@ -165,7 +183,7 @@ function main(): void {
     },
   );
 
-  const sandboxArgs = ['--scale', '1', '--requests', '50'];
+  const sandboxArgs = ['--scale', '1,50', '--requests', '50'];
   const sandboxCommand = `\`npm run bench:sandbox -- ${sandboxArgs.join(' ')}\``;
   const uiCommand = `\`npm run bench:ui -- --runs ${RUNS}\``;
   // A benchmark that fails still gets its row, so the table never silently loses one.
