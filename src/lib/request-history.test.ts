@@ -5,6 +5,7 @@ import {
   reportRequestFinished,
   type FinishedRequest,
 } from '../api/http/request-log.ts';
+import { clearToken, setToken } from '../api/auth/token-store.ts';
 import {
   addHistoryEntry,
   clearHistory,
@@ -148,6 +149,25 @@ describe('startRequestHistory', () => {
     stop();
     reportRequestFinished(finished({ path: '/after-stop' }));
     expect(readHistory('a').map((item) => item.path)).toEqual(['/subjects?limit=1']);
+  });
+
+  it('keeps nothing of a session after its logout, not even the requests the logout cancelled', () => {
+    const stop = startRequestHistory();
+    setToken('a', 'session-token');
+    reportRequestFinished(finished({ path: '/sessions?subject=KS005' }));
+    reportRequestFinished(finished({ path: '/weighings?subject=KS005', status: 'aborted' }));
+    clearToken('a', 'logout');
+    reportRequestFinished(finished({ path: '/datasets?subject=KS005', status: 'aborted' }));
+    stop();
+    expect(readHistory('a')).toEqual([]);
+    // Signed in, a cancelled request is history like any other.
+    setToken('a', 'next-token');
+    const again = startRequestHistory();
+    reportRequestFinished(finished({ path: '/subjects', status: 'aborted' }));
+    expect(readHistory('a').map((item) => item.path)).toEqual(['/subjects']);
+    again();
+    clearHistory('a');
+    clearToken('a', 'logout');
   });
 });
 

@@ -209,7 +209,9 @@ export function startRequestHistory(): () => void {
   if (stopRecording) return stopRecording;
   const unrecord = onRequestFinished((request) => {
     const entry = historyEntryFor(request);
-    if (entry) addHistoryEntry(request.instance, entry);
+    // A logout cancels the session's requests in flight, and they end after its history was emptied.
+    const endedByLogout = entry?.status === 'aborted' && getToken(request.instance) === null;
+    if (entry && !endedByLogout) addHistoryEntry(request.instance, entry);
   });
   const untokens = subscribeTokens((instance, change, reason) => {
     const loggedOut =

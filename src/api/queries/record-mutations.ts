@@ -8,6 +8,7 @@ import { clientFor, type InstanceConfig } from '../instances.ts';
 import { alyxKeys, isCountKey, recordDataOf } from './keys.ts';
 import type { AlyxRecord } from './record-queries.ts';
 import { recordLookup } from './row-key.ts';
+import { removeWhenUnobserved } from './remove-when-unobserved.ts';
 
 export interface WriteVariables {
   body: Record<string, unknown>;
@@ -130,7 +131,7 @@ export function deleteRecordMutation(
       if (!queryClient) return;
       const detail = alyxKeys.detail(instance.name, endpoint, lookup);
       void queryClient.cancelQueries({ queryKey: detail, exact: true });
-      queryClient.removeQueries({ queryKey: detail, exact: true });
+      removeWhenUnobserved(queryClient, detail);
       void queryClient.invalidateQueries({ queryKey: alyxKeys.lists(instance.name, endpoint) });
       void queryClient.invalidateQueries({
         queryKey: alyxKeys.instance(instance.name),
