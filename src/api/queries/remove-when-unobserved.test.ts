@@ -1,12 +1,13 @@
-import { QueryClient, QueryObserver } from '@tanstack/react-query';
+import { QueryClient, QueryObserver, queryOptions } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
 import { removeWhenUnobserved } from './remove-when-unobserved.ts';
 
 const KEY = ['alyx', 'sandbox', 'subjects', 'detail', 'KS005'];
+const record = queryOptions({ queryKey: KEY, queryFn: () => ({ nickname: 'KS005' }) });
 
 async function clientWithRecord(): Promise<QueryClient> {
   const queryClient = new QueryClient();
-  await queryClient.fetchQuery({ queryKey: KEY, queryFn: () => ({ nickname: 'KS005' }) });
+  await queryClient.fetchQuery(record);
   return queryClient;
 }
 
