@@ -47,7 +47,7 @@ export async function requireSignedIn(
   // Every signed-in view shows the endpoint tree: start reading the schema now rather than when the
   // layout renders (a no-op while the cached model is fresh). On a cold load the request has been on
   // its way since the entry ran (src/api/early-schema.ts): waiting a moment for it lets the first
-  // render draw the tree rather than a skeleton that is drawn again at once (ADR 0035).
+  // render draw the tree rather than a skeleton that is drawn again at once (ADR 0037).
   const queryClient = args.context.get(queryClientContext);
   const model = queryClient.prefetchQuery(apiModelQuery(instance));
   start?.(instance, queryClient);

@@ -100,7 +100,7 @@ function Facts({ instance, model }: { instance: InstanceConfig; model: ApiModel 
 
 /**
  * The directory (every endpoint, each counting its records) follows the first paint in a transition:
- * on a cold load the tree and the instance's facts are drawn a frame sooner (ADR 0038).
+ * on a cold load the tree and the instance's facts are drawn a frame sooner (ADR 0037).
  */
 function useAfterFirstPaint(): boolean {
   const [shown, setShown] = useState(false);
