@@ -59,10 +59,11 @@ test.describe('export of a whole filtered list', () => {
     await expect(dialog.dialog).toContainText(`${Math.ceil(ids.length / PAGE_SIZE)} requests`);
     const download = page.waitForEvent('download');
     await dialog.start().click();
-    // Mid-way: the bar is there and the text counts rows so far of the total.
+    // Mid-way: the bar is there and the text counts rows so far of the total (which page it is on
+    // when the assertion first looks depends on the machine: each page takes 500 ms here).
     await expect(dialog.progressBar).toBeVisible();
     await expect(dialog.progressText).toHaveText(
-      new RegExp(`^${PAGE_SIZE} of ${ids.length} rows · (about \\d+ s left|estimating…)$`),
+      new RegExp(`^\\d+ of ${ids.length} rows · (about \\d+ s left|estimating…)$`),
     );
     const file = await download;
     await expect(dialog.progressText).toHaveText(

@@ -114,7 +114,8 @@ describe('request history against the sandbox', () => {
     ]);
   });
 
-  it('records an aborted request as aborted', async () => {
+  it('records an aborted request of a signed-in instance as aborted', async () => {
+    await loginWithPassword(instance, 'alice', 'alice');
     const controller = new AbortController();
     const pending = clientFor(instance).get('/sessions', undefined, { signal: controller.signal });
     controller.abort();
