@@ -46,12 +46,14 @@ export async function requireSignedIn(
   }
   // Every signed-in view shows the endpoint tree: start reading the schema now rather than when the
   // layout renders (a no-op while the cached model is fresh). On a cold load the request has been on
-  // its way since the entry ran (src/api/early-schema.ts): waiting a moment for it lets the first
-  // render draw the tree rather than a skeleton that is drawn again at once (ADR 0037).
+  // its way since start-up (warmUp below): waiting a moment for it lets the first render draw the
+  // tree rather than a skeleton that is drawn again at once (ADR 0037).
   const queryClient = args.context.get(queryClientContext);
   const model = queryClient.prefetchQuery(apiModelQuery(instance));
   start?.(instance, queryClient);
-  await Promise.race([model, new Promise((resolve) => setTimeout(resolve, modelWaitMs))]);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  await Promise.race([model, new Promise((resolve) => (timer = setTimeout(resolve, modelWaitMs)))]);
+  clearTimeout(timer);
   return instance;
 }
 

@@ -1,4 +1,4 @@
-import { startTransition, useEffect, useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { Anchor, Badge, Button, Group, Kbd, Paper, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { InstanceConfig } from '../../api/instances.ts';
@@ -8,6 +8,7 @@ import { ErrorState } from '../../components/ErrorState.tsx';
 import { alyxKeys } from '../../api/queries/keys.ts';
 import { PendingState } from '../../components/PendingState.tsx';
 import { countOf, formatAge } from '../../lib/format.ts';
+import { useAfterFirstPaint } from '../../lib/use-after-first-paint.ts';
 import { useAccount } from '../../lib/use-account.ts';
 import { useApiModel } from '../../lib/use-api-model.ts';
 import { EndpointDirectory } from './EndpointDirectory.tsx';
@@ -98,18 +99,10 @@ function Facts({ instance, model }: { instance: InstanceConfig; model: ApiModel 
   );
 }
 
-/**
- * The directory (every endpoint, each counting its records) follows the first paint in a transition:
- * on a cold load the tree and the instance's facts are drawn a frame sooner (ADR 0037).
- */
-function useAfterFirstPaint(): boolean {
-  const [shown, setShown] = useState(false);
-  useEffect(() => startTransition(() => setShown(true)), []);
-  return shown;
-}
-
 export function InstanceOverview({ instance }: { instance: InstanceConfig }) {
   const model = useApiModel(instance);
+  // The directory (every endpoint, each counting its records) follows the first paint: on a cold
+  // load the tree and the instance's facts are drawn a frame sooner.
   const directoryShown = useAfterFirstPaint();
   return (
     <Stack gap="lg" maw={1000}>

@@ -1,6 +1,6 @@
 import '@mantine/core/styles/SimpleGrid.layer.css';
 import { Button, Group, SimpleGrid, Stack, Text } from '@mantine/core';
-import { startTransition, useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { isAlyxError } from '../../api/http/errors.ts';
 import { instanceBases, type InstanceConfig } from '../../api/instances.ts';
@@ -32,6 +32,7 @@ import {
 import { overlayFormValues } from './overlay-values.ts';
 import { buildPayload } from './payload.ts';
 import { ReadOnlyFields } from './ReadOnlyFields.tsx';
+import { useAfterFirstPaint } from '../../lib/use-after-first-paint.ts';
 import { RequestPreview } from './RequestPreview.tsx';
 import { SubmissionProblems } from './SubmissionProblems.tsx';
 import { useFormSubmission } from './use-form-submission.ts';
@@ -113,10 +114,7 @@ export function RecordFormView({
     [method, fields, form.values, form.original, form.touched],
   );
   const writable = useMemo(() => fields.filter((field) => !field.readOnly), [fields]);
-  const [allFieldsShown, setAllFieldsShown] = useState(writable.length <= FIRST_FIELDS);
-  useEffect(() => {
-    if (!allFieldsShown) startTransition(() => setAllFieldsShown(true));
-  }, [allFieldsShown]);
+  const allFieldsShown = useAfterFirstPaint(writable.length <= FIRST_FIELDS);
   const shownFields = allFieldsShown ? writable : writable.slice(0, FIRST_FIELDS);
   const nothingToSend = method === 'PATCH' && Object.keys(payload.body).length === 0;
   const clientErrors = Object.keys(payload.errors).length > 0;
