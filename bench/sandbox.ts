@@ -1,13 +1,14 @@
 /**
  * Sandbox benchmark (`npm run bench:sandbox -- [--scale 1,50] [--requests 200] [--concurrency 4]
  * [--engine pglite,postgres] [--json PATH]`).
- * Starts a fresh sandbox per engine and scale (in-memory PGlite; PostgreSQL from
+ * Starts a fresh sandbox per engine and scale (PGlite in a new temporary data directory, as
+ * `npm run sandbox` keeps it in .sandbox-data/, seeded without the snapshot cache; PostgreSQL from
  * SANDBOX_BENCH_DATABASE_URL, or a throwaway Debian cluster when root), serves it on a random
  * loopback port over real HTTP, and measures cold start and the latency of the requests the
  * explorer makes most. Prints a Markdown report, writes it to bench/results/sandbox.md and,
  * with --json, the same numbers as JSON.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -166,7 +167,8 @@ async function benchScale(
   options: Options,
 ): Promise<ScaleReport> {
   const t0 = performance.now();
-  // A fresh schema per run, dropped after: every run seeds, like a cold in-memory PGlite.
+  // A fresh schema or data directory per run, dropped after: every run seeds, as a first start does.
+  const dataDir = engine === 'pglite' ? await mkdtemp(path.join(os.tmpdir(), `sandbox-bench-${scale}-`)) : null;
   const storage =
     engine === 'postgres' && postgresUrl
       ? {
@@ -177,7 +179,7 @@ async function benchScale(
           },
         }
       : {};
-  const sandbox = await createSandbox({ dataDir: null, seed: { scale }, ...storage });
+  const sandbox = await createSandbox({ dataDir, seed: { scale }, ...storage });
   const createMs = performance.now() - t0;
   const server = await listen(sandbox);
   try {
@@ -255,6 +257,7 @@ async function benchScale(
   } finally {
     await server.close();
     await sandbox.close();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
   }
 }
 
@@ -281,7 +284,7 @@ function markdown(reports: readonly ScaleReport[], options: Options, notes: read
       .loadavg()
       .map((l) => l.toFixed(1))
       .join(' ')} at the end.`,
-    `Engines: in-memory PGlite${reports.some((r) => r.engine === 'postgres') ? ' and a local PostgreSQL server (node-postgres, loopback)' : ''}; real HTTP on a random loopback port, ${options.requests} requests per row, concurrency ${options.concurrency}; latency counts until the body is read.`,
+    `Engines: PGlite on disk (a new temporary data directory per run, like the default .sandbox-data/)${reports.some((r) => r.engine === 'postgres') ? ' and a local PostgreSQL server (node-postgres, loopback)' : ''}; real HTTP on a random loopback port, ${options.requests} requests per row, concurrency ${options.concurrency}; latency counts until the body is read.`,
     ...notes.map((n) => `${n}`),
     '',
     '## Cold start',
@@ -313,6 +316,8 @@ function markdown(reports: readonly ScaleReport[], options: Options, notes: read
 
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
+  // Cold starts are what this measures: a cached seed would load instead of seeding.
+  process.env.SANDBOX_SNAPSHOT = '0';
   const reports: ScaleReport[] = [];
   const notes: string[] = [];
   let postgresUrl = process.env.SANDBOX_BENCH_DATABASE_URL?.trim() || null;

@@ -101,9 +101,11 @@ export const USAGE = `Usage: npm run sandbox -- [options]
   --host HOST         interface (SANDBOX_HOST, default 127.0.0.1)
   --data DIR          data directory (SANDBOX_DATA, default .sandbox-data/)
   --database-url URL  store in a PostgreSQL server instead (SANDBOX_DATABASE_URL=postgres://…)
-  --memory            keep the database in memory (nothing persists)
+  --memory            keep the database in memory (nothing persists; slow above scale 10: scale 50
+                      takes ~5 min and 2.4 GB in memory, ~1.5 min on disk)
   --reset             wipe the data directory and seed again
-  --scale N           demo data size on a fresh database (default 1: 200 subjects, 2,000 sessions)
+  --scale N           demo data size on a fresh database (default 1: 200 subjects, 2,000 sessions,
+                      ~21k datasets; 50: 100k sessions, ~1.07M datasets)
   --fixture PATH      load an Alyx dumpdata file (.json or .json.gz) instead of demo data
   --discovery MODE    all | openapi | coreapi | root (SANDBOX_DISCOVERY, default all)
   --throttle RATE     e.g. 550/minute (SANDBOX_THROTTLE; default off)

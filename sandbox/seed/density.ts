@@ -1,15 +1,13 @@
 /**
  * How much detail each session gets. At scale 1 every session is complete (~10 datasets and
- * ~15 file records per session). Bulk COPY into in-memory PGlite runs at roughly 10–25k rows/s
- * on a 2-core machine, so a complete scale 50 (1M datasets, 1.5M files, ~3.5M rows) would take
- * several minutes and several GB; measured, the lean scale 50 below (100k sessions, ~400k
- * datasets, ~400k files, ~1.2M rows) seeds in about 2.5 minutes under load with 2.3 GB RSS.
- * Lean sessions keep their core datasets and one file record each, and the heaviest extras
- * (channels, task logs) stay roughly constant in total instead of growing with the scale.
+ * ~15 file records per session). Lean sessions (large scales) keep every dataset, so scale 50 has
+ * Alyx's shape at lab size (100k sessions, 1.07M datasets), but each dataset gets one file record
+ * (no cloud copy), and the heaviest extras (channels, task logs) stay roughly constant in total
+ * instead of growing with the scale. Measured on 2 cores: scale 50 (~2.5M rows) seeds into PGlite on
+ * disk, the default, in about 90 s with 600 MB RSS; `--memory` takes several minutes and 2.4 GB,
+ * because the in-memory file system copies a table's file each time it grows (ADR 0036).
  */
 export interface Density {
-  /** Keep every dataset of a session; otherwise only CORE_DATASET_TYPES. */
-  allDatasets: boolean;
   /** Chance that a dataset also has a copy on the shared cloud repository. */
   cloudCopy: number;
   /** Chance that an aligned trajectory gets its 384 channels. */
@@ -22,18 +20,6 @@ export interface Density {
 export const LEAN_ABOVE_SCALE = 5;
 
 export function densityFor(scale: number): Density {
-  if (scale <= LEAN_ABOVE_SCALE) return { allDatasets: true, cloudCopy: 0.6, channels: 0.3, tasks: 0.5 };
-  return { allDatasets: false, cloudCopy: 0, channels: 0.3 / scale, tasks: 0.5 / scale };
+  if (scale <= LEAN_ABOVE_SCALE) return { cloudCopy: 0.6, channels: 0.3, tasks: 0.5 };
+  return { cloudCopy: 0, channels: 0.3 / scale, tasks: 0.5 / scale };
 }
-
-export const CORE_DATASET_TYPES: ReadonlySet<string> = new Set([
-  'trials.table',
-  '_iblrig_taskData.raw',
-  '_iblrig_taskSettings.raw',
-  'wheel.position',
-  '_iblrig_Camera.raw',
-  'spikes.times',
-  'spikes.clusters',
-  'clusters.metrics',
-  'ephysData.raw.ap',
-]);

@@ -132,3 +132,18 @@ describe('seedDemoData at scale 1', () => {
     expect([...checking.undeclared]).toEqual([]);
   }, 60_000);
 });
+
+describe('seedDemoData at a lean scale', () => {
+  it("keeps Alyx's datasets per session (1M datasets at scale 50), with one file record each", async () => {
+    const lean = new CollectingSink(false);
+    const at6 = await seedDemoData(lean, { scale: 6 });
+    const perSession = (c: Record<string, number>) => (c.datasets ?? 0) / (c.sessions ?? 1);
+    expect(at6.sessions).toBe(12_000);
+    // Same mix of session kinds as scale 1, so the same ~10.7 datasets per session.
+    expect(perSession(at6)).toBeGreaterThan(perSession(counts) * 0.9);
+    expect(perSession(at6)).toBeGreaterThan(10);
+    // No cloud copies: about one file record per dataset (0.5% also have a personal copy).
+    expect((at6.files ?? 0) / (at6.datasets ?? 1)).toBeLessThan(1.02);
+    expect((counts.files ?? 0) / (counts.datasets ?? 1)).toBeGreaterThan(1.2);
+  }, 60_000);
+});

@@ -1,5 +1,5 @@
 import { sessionDatasets } from './dataset-vocabulary.ts';
-import { CORE_DATASET_TYPES, type Density } from './density.ts';
+import type { Density } from './density.ts';
 import { isoDate, isoDateTime, pad, type Random } from './random.ts';
 import type { Reference } from './reference.ts';
 import type { RowBuffer } from './row-buffer.ts';
@@ -32,11 +32,9 @@ export function seedSessionData(
   const sessionPath = `${subject.nickname}/${isoDate(session.startMs)}/${pad(session.number, 3)}`;
   const version = rng.pick(IBLLIB_VERSIONS);
   const byProbe = new Map<string, string[]>();
-  const templates = sessionDatasets(session.kind, session.probes).filter(
-    (d) => density.allDatasets || CORE_DATASET_TYPES.has(d.type),
-  );
+  const templates = sessionDatasets(session.kind, session.probes);
   // Now and then a probe was re-sorted: its spike datasets exist twice, the old revision no longer default.
-  const resorted = session.kind === 'ephys' && density.allDatasets && rng.chance(0.15);
+  const resorted = session.kind === 'ephys' && rng.chance(0.15);
   const releaseTag = ref.tags.get('Brainwide map 2024');
   const publicTag = ref.tags.get('Public release 2025');
   const reviewTag = ref.tags.get('needs review');
