@@ -14,7 +14,17 @@ const FEATURES = readdirSync(new URL('./src/features/', import.meta.url), { with
   .map((entry) => entry.name);
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', '.sandbox-data', 'screenshots'] },
+  {
+    ignores: [
+      'dist',
+      'dist-ssr',
+      'node_modules',
+      'test-results',
+      'playwright-report',
+      '.sandbox-data',
+      'screenshots',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,4 +1,5 @@
-import { defineConfig, type HtmlTagDescriptor, type Plugin } from 'vite';
+import path from 'node:path';
+import { build, defineConfig, type HtmlTagDescriptor, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
 /** The route modules of the first screen of a signed-in instance (`/:instance`, src/app/routes.ts). */
@@ -47,8 +48,53 @@ function preloadFirstScreen(base: string): Plugin {
               injectTo: 'head' as const,
             })),
         ];
-        return { html, tags };
+        // The stylesheet before the entry script and the preloads: it holds up the first paint (the
+        // server-drawn endpoint tree, ADR 0038), so it should not queue behind them for a connection.
+        const stylesheets = html.match(/<link rel="stylesheet"[^>]*>\s*/g) ?? [];
+        const reordered = stylesheets.reduce((page, link) => page.replace(link, ''), html);
+        const at = reordered.indexOf('<script type="module"');
+        const ordered =
+          at < 0 ? html : `${reordered.slice(0, at)}${stylesheets.join('')}${reordered.slice(at)}`;
+        return { html: ordered, tags };
       },
+    },
+  };
+}
+
+/** The server-rendered first paint's bundle (src/app/prerender), beside the build: `dist` → `dist-ssr`. */
+export function prerenderOutDir(outDir: string): string {
+  return path.join(path.dirname(outDir), `${path.basename(outDir)}-ssr`);
+}
+
+/**
+ * After the browser build, the same sources as a Node bundle for the app server's first paint
+ * (ADR 0038). Same root and base, so CSS-module class names and links match the browser build's.
+ */
+function prerenderBundle(base: string): Plugin {
+  let root = process.cwd();
+  let outDir = 'dist';
+  return {
+    name: 'explorer-prerender-bundle',
+    apply: (config, env) => env.command === 'build' && !config.build?.ssr,
+    configResolved(config) {
+      root = config.root;
+      outDir = path.resolve(config.root, config.build.outDir);
+    },
+    async closeBundle() {
+      await build({
+        configFile: false,
+        root,
+        base,
+        logLevel: 'warn',
+        plugins: [react()],
+        build: {
+          ssr: 'src/app/prerender/render-navigation.tsx',
+          outDir: prerenderOutDir(outDir),
+          emptyOutDir: true,
+          target: 'node20',
+          copyPublicDir: false,
+        },
+      });
     },
   };
 }
@@ -62,7 +108,7 @@ export default defineConfig(async () => {
   const base = explorerBase(process.env.EXPLORER_BASE);
   return {
     base,
-    plugins: [react(), alyxProxyPlugin(), preloadFirstScreen(base)],
+    plugins: [react(), alyxProxyPlugin(), preloadFirstScreen(base), prerenderBundle(base)],
     server: { host: '127.0.0.1', port: Number(process.env.PORT ?? 5173), strictPort: true },
     preview: { host: '127.0.0.1' },
     build: { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 600 },

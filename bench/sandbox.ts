@@ -168,7 +168,8 @@ async function benchScale(
 ): Promise<ScaleReport> {
   const t0 = performance.now();
   // A fresh schema or data directory per run, dropped after: every run seeds, as a first start does.
-  const dataDir = engine === 'pglite' ? await mkdtemp(path.join(os.tmpdir(), `sandbox-bench-${scale}-`)) : null;
+  const dataDir =
+    engine === 'pglite' ? await mkdtemp(path.join(os.tmpdir(), `sandbox-bench-${scale}-`)) : null;
   const storage =
     engine === 'postgres' && postgresUrl
       ? {

@@ -7,6 +7,7 @@ import { createProxyHandler, isProxyPath } from './proxy.ts';
 import type { ProxyOptions } from './proxy.ts';
 import { PROXY_CSP, appCsp, withSecurityHeaders } from './security-headers.ts';
 import { injectInstanceTable } from './index-html.ts';
+import { injectPrerender, type NavigationPrerender } from './prerender.ts';
 import { createStaticHandler } from './static.ts';
 import type { StaticHandler } from './static.ts';
 
@@ -19,6 +20,8 @@ export interface AppOptions {
   allowedHosts?: readonly string[];
   /** The address the server binds to (`HOST`): a specific non-loopback one is answered too. */
   bindHost?: string;
+  /** The server-drawn endpoint tree of signed-in views (server/prerender.ts); none without it. */
+  prerender?: NavigationPrerender;
 }
 
 export interface ExplorerApp {
@@ -30,11 +33,18 @@ export interface ExplorerApp {
 export function createApp(options: AppOptions): ExplorerApp {
   const proxy = createProxyHandler(options.instances, options.proxy);
   const shellInstances = publicInstances(options.instances);
-  const staticFiles = createStaticHandler(options.distDir, (html) =>
-    injectInstanceTable(html, shellInstances),
+  const prerender = options.prerender;
+  const staticFiles = createStaticHandler(
+    options.distDir,
+    (html) => injectInstanceTable(html, shellInstances),
+    (url) => {
+      const shell = prerender?.shellFor(url);
+      return shell ? { key: shell.key, transform: (html) => injectPrerender(html, shell) } : null;
+    },
   );
   const hostAllowed = createHostCheck(options.allowedHosts ?? [], options.bindHost);
   const csp = appCsp({
+    scriptHashes: prerender?.scriptSources ?? [],
     connectOrigins: options.instances
       .filter((instance) => !instance.proxy)
       .map((instance) => new URL(instance.url).origin),

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import path from 'node:path';
 import { createApp } from './app.ts';
+import { createNavigationPrerender, loadNavigationRenderer } from './prerender.ts';
 import { createNodeServer } from './node-listener.ts';
 import {
   ConfigError,
@@ -47,7 +48,11 @@ if (!existsSync(path.join(distDir, 'index.html'))) {
   fail(`no production build at ${distDir} (index.html missing): run npm run build`);
 }
 
-const { app, staticFiles } = createApp({ instances, distDir, allowedHosts, bindHost: host });
+// EXPLORER_PRERENDER=0 serves the plain shell: the browser alone draws every view (ADR 0038).
+const renderer =
+  process.env.EXPLORER_PRERENDER?.trim() === '0' ? null : await loadNavigationRenderer(distDir);
+const prerender = renderer ? createNavigationPrerender(instances, renderer) : undefined;
+const { app, staticFiles } = createApp({ instances, distDir, allowedHosts, bindHost: host, prerender });
 const server: Server = createNodeServer((request, env) => app.fetch(request, env));
 server.listen(port, host);
 
@@ -66,6 +71,7 @@ server.on('listening', () => {
       `explorer:   ${instance.name} → ${instance.url}${instance.proxy ? ` (proxied at /api/${instance.name})` : ' (direct)'}`,
     );
   }
+  void prerender?.warm();
   staticFiles
     .warm()
     .catch((error: unknown) => console.warn('explorer: could not precompress assets:', error));

@@ -20,6 +20,8 @@ export interface AppCspOptions {
   connectOrigins?: readonly string[];
   /** Vite's dev server: its HMR client and React refresh preamble are inline scripts over a WebSocket. */
   dev?: boolean;
+  /** Hashes of the inline scripts the app server writes itself (the prerender's gate, ADR 0038). */
+  scriptHashes?: readonly string[];
 }
 
 /** The app's own policy. Styles stay `'unsafe-inline'`: Mantine writes `<style>` tags and style attributes at run time. */
@@ -28,7 +30,9 @@ export function appCsp(options: AppCspOptions = {}): string {
   if (options.dev) connect.push('ws:', 'wss:');
   return [
     "default-src 'self'",
-    options.dev ? "script-src 'self' 'unsafe-inline'" : "script-src 'self'",
+    options.dev
+      ? "script-src 'self' 'unsafe-inline'"
+      : ["script-src 'self'", ...(options.scriptHashes ?? [])].join(' '),
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
     "font-src 'self'",

@@ -28,6 +28,15 @@ interface CachedFile {
   encoded: Partial<Record<Encoding, Promise<Buffer>>>;
 }
 
+/** A per-request version of the app shell (the server-drawn endpoint tree): `key` names its content. */
+export interface ShellVariant {
+  key: string;
+  transform: (html: string) => string;
+}
+
+/** Distinct shell variants kept per index.html (one per instance and schema rendering in practice). */
+const MAX_VARIANTS = 32;
+
 export interface StaticHandler {
   (req: Request): Promise<Response>;
   /** Reads and compresses every file under `assets/` ahead of the first request. */
@@ -42,19 +51,31 @@ export function createStaticHandler(
   root: string,
   /** Applied to index.html once per version of the file (the server puts the instance table in it). */
   transformIndex: (html: string) => string = (html) => html,
+  /** The shell for one request's URL (path and query), or null for the plain one. */
+  variantFor: (url: string) => ShellVariant | null = () => null,
 ): StaticHandler {
   const absoluteRoot = path.resolve(root);
   const cache = new Map<string, CachedFile>();
-  const shells = new WeakMap<CachedFile, CachedFile>();
+  const shells = new WeakMap<CachedFile, Map<string, CachedFile>>();
 
   /** The app shell as served: transformed, with an ETag of its own bytes (a new instance table is a new shell). */
-  function shellOf(file: CachedFile): CachedFile {
-    let shell = shells.get(file);
+  function shellOf(file: CachedFile, req: Request): CachedFile {
+    const { pathname, search } = new URL(req.url);
+    const variant = variantFor(`${pathname}${search}`);
+    const key = variant?.key ?? '';
+    let variants = shells.get(file);
+    if (!variants) {
+      variants = new Map();
+      shells.set(file, variants);
+    }
+    let shell = variants.get(key);
     if (!shell) {
-      const body = Buffer.from(transformIndex(file.body.toString('utf8')));
+      const html = transformIndex(file.body.toString('utf8'));
+      const body = Buffer.from(variant ? variant.transform(html) : html);
       const hash = createHash('sha256').update(body).digest('base64url').slice(0, 16);
       shell = { mtimeMs: file.mtimeMs, size: body.byteLength, body, etag: `W/"${hash}"`, encoded: {} };
-      shells.set(file, shell);
+      if (variants.size >= MAX_VARIANTS) variants.clear();
+      variants.set(key, shell);
     }
     return shell;
   }
@@ -137,7 +158,8 @@ export function createStaticHandler(
     const inside = !decoded.includes('\0') && !relative.startsWith('..') && !path.isAbsolute(relative);
     if (inside && relative !== '' && !decoded.endsWith('/')) {
       const file = await load(filePath);
-      if (file && relative === 'index.html') return respond(req, shellOf(file), filePath, REVALIDATE_CACHE);
+      if (file && relative === 'index.html')
+        return respond(req, shellOf(file, req), filePath, REVALIDATE_CACHE);
       if (file) {
         return respond(
           req,
@@ -156,7 +178,7 @@ export function createStaticHandler(
     const indexPath = path.join(absoluteRoot, 'index.html');
     const index = await load(indexPath);
     if (!index) return new Response('The build has no index.html: run npm run build', { status: 500 });
-    return respond(req, shellOf(index), indexPath, REVALIDATE_CACHE);
+    return respond(req, shellOf(index, req), indexPath, REVALIDATE_CACHE);
   };
 
   async function warm(): Promise<void> {

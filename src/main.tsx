@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './app/App.tsx';
+import { startApp } from './app/App.tsx';
+import { showsPrerenderedFrame } from './app/prerender/marker.ts';
 import { startDraftCleanup } from './lib/form-drafts.ts';
 import { bufferRequestsUntilListened } from './api/http/request-log.ts';
 import { startTabHandover } from './lib/tab-handover.ts';
@@ -15,8 +16,29 @@ void import('./lib/request-history.ts').then(({ startRequestHistory }) => startR
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
-createRoot(container).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+
+function start(): void {
+  const { router, App } = startApp();
+  const render = (): void =>
+    createRoot(container as HTMLElement).render(
+      <StrictMode>
+        <App />
+      </StrictMode>,
+    );
+  // The server-drawn tree stays until the first page is ready: rendering earlier would replace it
+  // with the router's empty state while the loaders run.
+  if (showsPrerenderedFrame() && !router.state.initialized) {
+    const stop = router.subscribe((state) => {
+      if (!state.initialized) return;
+      stop();
+      render();
+    });
+  } else {
+    render();
+  }
+}
+
+// With a server-drawn tree (ADR 0038), the browser paints it before the app's first long task: a
+// frame, then a task after it (a rAF callback alone would run before that frame's paint).
+if (showsPrerenderedFrame()) requestAnimationFrame(() => setTimeout(start, 0));
+else start();

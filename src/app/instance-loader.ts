@@ -7,9 +7,12 @@ import { parseAppPath, paths } from '../config/paths.ts';
 import { tokenFromOtherTabs } from '../lib/tab-handover.ts';
 import { queryClientContext } from './query-context.ts';
 import { withoutBase } from '../api/base-path.ts';
+import { showsPrerenderedFrame } from './prerender/marker.ts';
 
 /** How long a signed-in view's first render waits for a schema that is not in yet. */
 const MODEL_WAIT_MS = 100;
+/** While the server-drawn tree is on screen the wait is free: a skeleton would only replace that tree. */
+const PRERENDERED_MODEL_WAIT_MS = 1_500;
 
 /** The configured instance named in the URL, or a 404 route error. */
 export async function requireInstance({
@@ -32,7 +35,7 @@ export async function requireSignedIn(
   args: LoaderFunctionArgs,
   {
     start,
-    modelWaitMs = MODEL_WAIT_MS,
+    modelWaitMs = showsPrerenderedFrame() ? PRERENDERED_MODEL_WAIT_MS : MODEL_WAIT_MS,
   }: {
     /** The view's own requests, started before the wait for the model so they never queue behind it. */
     start?: (instance: InstanceConfig, queryClient: QueryClient) => void;

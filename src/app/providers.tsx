@@ -1,8 +1,7 @@
 import './mantine-styles.ts';
-import { MantineProvider } from '@mantine/core';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { cssVariablesResolver, theme } from '../theme.ts';
+import { ExplorerMantineProvider } from './mantine-provider.tsx';
 
 export function AppProviders({
   queryClient,
@@ -14,16 +13,8 @@ export function AppProviders({
   children: ReactNode;
 }) {
   return (
-    // Without deduplication the provider writes every theme variable itself, so the static
-    // default-css-variables sheet (4 KB gzip) stays out of the first screen (see mantine-styles.ts).
-    <MantineProvider
-      theme={theme}
-      cssVariablesResolver={cssVariablesResolver}
-      defaultColorScheme="auto"
-      env={env}
-      deduplicateCssVariables={false}
-    >
+    <ExplorerMantineProvider env={env}>
       <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
-    </MantineProvider>
+    </ExplorerMantineProvider>
   );
 }

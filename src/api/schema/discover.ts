@@ -95,6 +95,14 @@ async function probeOptions(
   return ok ? { endpoints: found, sources: ['options'], builtAt: model.builtAt } : undefined;
 }
 
+/**
+ * The model an instance's OpenAPI document alone gives, as discoverApi builds it when OpenAPI
+ * answers and OPTIONS adds nothing: the server's first paint renders from it (src/app/prerender).
+ */
+export function modelFromOpenApi(doc: unknown, builtAt: number): ApiModel {
+  return applyRelations(inferDetailRoutes(mergeModels([parseOpenApi(doc, builtAt)], builtAt)));
+}
+
 export async function discoverApi(client: AlyxClient, options: DiscoverOptions = {}): Promise<ApiModel> {
   const attempts: SourceAttempt[] = [];
   const signal = options.signal;
