@@ -554,6 +554,8 @@ async function main(): Promise<void> {
       if (/\.(js|css)$/.test(u.pathname)) assets.add(u.pathname);
     });
     r.treeCold.push(await treeTime(page, `${APP}/sandbox`));
+    // The tree is the server's until the app takes over (ADR 0038): the first screen's code is what came by then.
+    await page.locator('[data-prerendered]').waitFor({ state: 'detached' });
     if (run === 0) {
       firstScreenFiles = [...assets];
       firstScreenGzip = firstScreenFiles.reduce(

@@ -17,28 +17,21 @@ void import('./lib/request-history.ts').then(({ startRequestHistory }) => startR
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
 
-function start(): void {
-  const { router, App } = startApp();
-  const render = (): void =>
-    createRoot(container as HTMLElement).render(
-      <StrictMode>
-        <App />
-      </StrictMode>,
-    );
-  // The server-drawn tree stays until the first page is ready: rendering earlier would replace it
-  // with the router's empty state while the loaders run.
-  if (showsPrerenderedFrame() && !router.state.initialized) {
-    const stop = router.subscribe((state) => {
-      if (!state.initialized) return;
-      stop();
-      render();
-    });
-  } else {
+const { router, App } = startApp();
+const render = (): void =>
+  createRoot(container).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+// The server-drawn tree (ADR 0038) stays until the first page is ready: rendering earlier would
+// replace it with the router's empty state while the loaders run.
+if (showsPrerenderedFrame() && !router.state.initialized) {
+  const stop = router.subscribe((state) => {
+    if (!state.initialized) return;
+    stop();
     render();
-  }
+  });
+} else {
+  render();
 }
-
-// With a server-drawn tree (ADR 0038), the browser paints it before the app's first long task: a
-// frame, then a task after it (a rAF callback alone would run before that frame's paint).
-if (showsPrerenderedFrame()) requestAnimationFrame(() => setTimeout(start, 0));
-else start();
