@@ -61,16 +61,11 @@ function preloadFirstScreen(base: string): Plugin {
   };
 }
 
-/** The server-rendered first paint's bundle (src/app/prerender), beside the build: `dist` → `dist-ssr`. */
-export function prerenderOutDir(outDir: string): string {
-  return path.join(path.dirname(outDir), `${path.basename(outDir)}-ssr`);
-}
-
 /**
  * After the browser build, the same sources as a Node bundle for the app server's first paint
  * (ADR 0038). Same root and base, so CSS-module class names and links match the browser build's.
  */
-function prerenderBundle(base: string): Plugin {
+function prerenderBundle(base: string, prerenderOutDir: (outDir: string) => string): Plugin {
   let root = process.cwd();
   let outDir = 'dist';
   return {
@@ -104,11 +99,12 @@ function prerenderBundle(base: string): Plugin {
 export default defineConfig(async () => {
   const { alyxProxyPlugin } = await import('./server/vite-plugin.ts');
   const { explorerBase } = await import('./server/explorer-base.ts');
+  const { prerenderOutDir } = await import('./server/prerender.ts');
   // `EXPLORER_BASE=/explorer/ npm run build` serves the build under a sub-path (docs/deploy.md).
   const base = explorerBase(process.env.EXPLORER_BASE);
   return {
     base,
-    plugins: [react(), alyxProxyPlugin(), preloadFirstScreen(base), prerenderBundle(base)],
+    plugins: [react(), alyxProxyPlugin(), preloadFirstScreen(base), prerenderBundle(base, prerenderOutDir)],
     server: { host: '127.0.0.1', port: Number(process.env.PORT ?? 5173), strictPort: true },
     preview: { host: '127.0.0.1' },
     build: { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 600 },

@@ -47,13 +47,15 @@ export interface NavigationPrerender {
 
 const DEFAULTS = { maxAgeMs: 5 * 60_000, retryMs: 10_000, timeoutMs: 5_000, maxBytes: 4 * 1024 * 1024 };
 
+/** Where `vite build` writes the server-drawn page's bundle for a build in `outDir`: `dist` → `dist-ssr`. */
+export function prerenderOutDir(outDir: string): string {
+  const absolute = path.resolve(outDir);
+  return path.join(path.dirname(absolute), `${path.basename(absolute)}-ssr`);
+}
+
 /** The bundle beside the build, or null (a dev checkout built before it existed, or not built at all). */
 export async function loadNavigationRenderer(distDir: string): Promise<NavigationRenderer | null> {
-  const file = path.join(
-    path.dirname(path.resolve(distDir)),
-    `${path.basename(distDir)}-ssr`,
-    'render-navigation.js',
-  );
+  const file = path.join(prerenderOutDir(distDir), 'render-navigation.js');
   if (!existsSync(file)) return null;
   return (await import(pathToFileURL(file).href)) as NavigationRenderer;
 }
@@ -159,7 +161,7 @@ export function createNavigationPrerender(
 
 /**
  * The app shell with a rendering in it: its head tags first in `<head>` (after the title, before the
- * scripts and preloads, so the gate script is among the first requests), its frame inside `#root`.
+ * stylesheet, so the inline gate script does not wait for it), its frame inside `#root`.
  */
 export function injectPrerender(html: string, shell: PrerenderedPage): string {
   const root = '<div id="root"></div>';

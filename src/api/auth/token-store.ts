@@ -3,7 +3,9 @@
  * URL. Falls back to memory where Web Storage does not exist (Node scripts, tests).
  */
 
-const PREFIX = 'alyx-explorer:token:';
+/** Web Storage key prefix of a token; the server-drawn page's gate script reads it too. */
+export const TOKEN_KEY_PREFIX = 'alyx-explorer:token:';
+const PREFIX = TOKEN_KEY_PREFIX;
 
 /** 'storage': another tab changed a remembered (localStorage) token. */
 export type TokenChange = 'set' | 'clear' | 'storage';
