@@ -41,9 +41,9 @@ function discoverySources(mode: DiscoveryMode = 'all'): Set<DiscoverySource> {
 
 /**
  * A bulk load leaves the planner without statistics: at scale 50 that meant sequential scans and
- * multi-second detail pages. On PostgreSQL, where other clients may write and so an unfiltered
- * `count(*)` cannot be cached (http/list-count.ts), VACUUM also sets the visibility map: DRF's
- * count of 100,000 sessions becomes an index-only scan (18 → 8 ms, ADR 0036).
+ * multi-second detail pages. On PostgreSQL VACUUM also sets the visibility map: a `count(*)` that
+ * is not cached (filtered, or the first after a write; http/list-count.ts) of 100,000 sessions
+ * becomes an index-only scan (18 → 8 ms, ADR 0036).
  */
 const AFTER_BULK_LOAD = { pglite: 'ANALYZE', postgres: 'VACUUM ANALYZE' } as const;
 
@@ -66,6 +66,7 @@ export async function createSandbox(opts: SandboxOptions = {}): Promise<Sandbox>
     if (opts.reset && opts.postgres) await dropAll(db, models);
     // Indexes come after a bulk load: building them once is far cheaper than updating them per row.
     await ensureSchema(db, models, { indexes: false });
+    await db.watchWrites(models.all().map((model) => model.table));
     const sink = createRecordSink(db, models);
     const empty = await isEmpty(db, models);
     let loaded: Sandbox['loaded'] = 'none';

@@ -17,12 +17,13 @@ export interface BulkTable {
 export interface Database extends Queryable {
   readonly engine: 'pglite' | 'postgres';
   /**
-   * True when every write goes through this object (PGlite owns its data dir), so results may
-   * be cached until the next write; false for a server other clients can write to.
+   * A number that changes whenever `table` may have changed, whoever wrote to it: a cache key for
+   * read results. PGlite owns its data dir, so its own write counter serves; a PostgreSQL server
+   * can be written by other clients, so there a statement trigger bumps a per-table version.
    */
-  readonly exclusive: boolean;
-  /** Bumped by every transaction and bulk load: a cache key for read results. */
-  readonly writes: number;
+  tableVersion(table: string): Promise<number>;
+  /** Makes `tableVersion` see every writer of these tables (PostgreSQL: installs the triggers). */
+  watchWrites(tables: readonly string[]): Promise<void>;
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   /** Appends rows (values in PostgreSQL text input form, null = NULL) in one transaction. */
   bulkInsert(target: BulkTable, rows: readonly (readonly (string | null)[])[]): Promise<void>;

@@ -60,10 +60,9 @@ export async function openPglite(dataDir?: string | null, loadDataDir?: Blob | n
   return {
     ...counting(wrap(pg, eventLoopTurn), () => writes++),
     engine: 'pglite',
-    exclusive: true,
-    get writes() {
-      return writes;
-    },
+    // Every write goes through this object, so its counter is every table's version.
+    tableVersion: async () => writes,
+    watchWrites: async () => undefined,
     transaction: async (fn) => {
       writes++;
       await eventLoopTurn();

@@ -1,7 +1,8 @@
 import pg from 'pg';
 import type { Database, Queryable, BulkTable } from './database.ts';
-import { counting, TEXT_PARSERS } from './database.ts';
+import { TEXT_PARSERS } from './database.ts';
 import { quoteIdent } from './models.ts';
+import { readTableVersion, watchWritesSql } from './table-versions.ts';
 
 const OID_INT8_ARRAY = 1016;
 // pg-types types its oids as an enum of the built-ins; any oid is a valid question here.
@@ -71,7 +72,6 @@ export async function openPostgres(url: string, opts: PostgresOptions = {}): Pro
     throw error;
   }
 
-  let writes = 0;
   let queue: Promise<unknown> = Promise.resolve();
   const serialised = <T>(fn: () => Promise<T>): Promise<T> => {
     const run = queue.then(fn, fn);
@@ -80,7 +80,6 @@ export async function openPostgres(url: string, opts: PostgresOptions = {}): Pro
   };
   const inTransaction = <T>(fn: (tx: Queryable) => Promise<T>): Promise<T> =>
     serialised(async () => {
-      writes++;
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
@@ -95,14 +94,13 @@ export async function openPostgres(url: string, opts: PostgresOptions = {}): Pro
       }
     });
 
+  const direct = wrap(pool);
   let closed = false;
   return {
-    ...counting(wrap(pool), () => writes++),
+    ...direct,
     engine: 'postgres',
-    exclusive: false,
-    get writes() {
-      return writes;
-    },
+    tableVersion: (table) => readTableVersion(direct, table),
+    watchWrites: (tables) => inTransaction((tx) => tx.exec(watchWritesSql(tables))),
     transaction: inTransaction,
     // node-postgres has no COPY without another package; one INSERT … SELECT FROM unnest() per
     // chunk casts the same text forms COPY would parse, in a single round trip.

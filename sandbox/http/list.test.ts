@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSandbox, type Sandbox } from '../app.ts';
 import { TEST_ENGINE, testStorage } from '../db/test-engine.ts';
@@ -67,8 +68,48 @@ describe('count', () => {
     }
   });
 
-  // PostgreSQL cannot cache an unfiltered count (others may write), so the seeded tables are
-  // vacuumed: the count is then an index-only scan with no heap reads (ADR 0036).
+  // The unfiltered count is cached per table version; on PostgreSQL psql or a second sandbox
+  // process may write behind this one's back, and the count must still be exact.
+  it.skipIf(TEST_ENGINE !== 'postgres')(
+    "sees another client's writes to a PostgreSQL server in the cached count",
+    async () => {
+      const storage = testStorage();
+      const { url, schema } = storage.postgres ?? { url: '', schema: '' };
+      const own = await testSandbox(storage);
+      // Its own connection with the server's default search_path, as psql would have.
+      const other = new pg.Client({ connectionString: url });
+      await other.connect();
+      try {
+        await loadListData(own);
+        const api = client(own, await login(own, 'admin'));
+        const count = async (): Promise<number> => {
+          const reply = await api('GET', '/sessions?limit=5');
+          expect(reply.status, reply.text).toBe(200);
+          return (reply.body as Page).count;
+        };
+        expect(await count()).toBe(30);
+        expect(await count()).toBe(30);
+        const table = `"${schema}".sessions`;
+        await other.query(`INSERT INTO ${table} (id, subject) VALUES ($1, $2)`, [sessionId(901), SUBJECTS.zm1]);
+        expect(await count()).toBe(31);
+        await other.query(`DELETE FROM ${table} WHERE id IN ($1, $2)`, [sessionId(901), sessionId(1)]);
+        expect(await count()).toBe(29);
+        await other.query(`TRUNCATE ${table}`);
+        const ids = Array.from({ length: 7 }, (_, i) => sessionId(910 + i));
+        await other.query(`INSERT INTO ${table} (id, subject) SELECT unnest($1::uuid[]), $2`, [ids, SUBJECTS.zm1]);
+        expect(await count()).toBe(7);
+        await other.query(`TRUNCATE ${table}`);
+        await other.query(`INSERT INTO ${table} (id, subject) SELECT unnest($1::uuid[]), $2`, [ids.slice(1), SUBJECTS.zm1]);
+        expect(await count()).toBe(6);
+      } finally {
+        await other.end();
+        await own.close();
+      }
+    },
+  );
+
+  // A count that is not cached (filtered, or the first after a write) of a seeded PostgreSQL
+  // table is an index-only scan with no heap reads, because the seed is vacuumed (ADR 0036).
   it.skipIf(TEST_ENGINE !== 'postgres')(
     'a seeded PostgreSQL sandbox has its tables all-visible',
     async () => {
