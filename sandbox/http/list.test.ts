@@ -90,16 +90,25 @@ describe('count', () => {
         expect(await count()).toBe(30);
         expect(await count()).toBe(30);
         const table = `"${schema}".sessions`;
-        await other.query(`INSERT INTO ${table} (id, subject) VALUES ($1, $2)`, [sessionId(901), SUBJECTS.zm1]);
+        await other.query(`INSERT INTO ${table} (id, subject) VALUES ($1, $2)`, [
+          sessionId(901),
+          SUBJECTS.zm1,
+        ]);
         expect(await count()).toBe(31);
         await other.query(`DELETE FROM ${table} WHERE id IN ($1, $2)`, [sessionId(901), sessionId(1)]);
         expect(await count()).toBe(29);
         await other.query(`TRUNCATE ${table}`);
         const ids = Array.from({ length: 7 }, (_, i) => sessionId(910 + i));
-        await other.query(`INSERT INTO ${table} (id, subject) SELECT unnest($1::uuid[]), $2`, [ids, SUBJECTS.zm1]);
+        await other.query(`INSERT INTO ${table} (id, subject) SELECT unnest($1::uuid[]), $2`, [
+          ids,
+          SUBJECTS.zm1,
+        ]);
         expect(await count()).toBe(7);
         await other.query(`TRUNCATE ${table}`);
-        await other.query(`INSERT INTO ${table} (id, subject) SELECT unnest($1::uuid[]), $2`, [ids.slice(1), SUBJECTS.zm1]);
+        await other.query(`INSERT INTO ${table} (id, subject) SELECT unnest($1::uuid[]), $2`, [
+          ids.slice(1),
+          SUBJECTS.zm1,
+        ]);
         expect(await count()).toBe(6);
       } finally {
         await other.end();
