@@ -5,7 +5,7 @@
  * `npm run sandbox` keeps it in .sandbox-data/, seeded without the snapshot cache; PostgreSQL from
  * SANDBOX_BENCH_DATABASE_URL, or a throwaway Debian cluster when root), serves it on a random
  * loopback port over real HTTP, and measures cold start and the latency of the requests the
- * explorer makes most. Prints a Markdown report, writes it to bench/results/sandbox.md and,
+ * explorer makes most, each engine's scales paired in alternating batches. Prints a Markdown report, writes it to bench/results/sandbox.md and,
  * with --json, the same numbers as JSON.
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -102,20 +102,30 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 }
 
-/** Runs `total` requests, `concurrency` at a time; a request counts until its body is read. */
-async function measure(
+/** What one batch of a row measured; a row is the sum of its batches. */
+interface Batch {
+  durations: number[];
+  errors: number;
+  elapsedMs: number;
+  cpuMicros: number;
+}
+
+/** Runs requests `from`…`from + count - 1`, `concurrency` at a time; a request counts until its body is read. */
+async function runBatch(
   name: string,
-  total: number,
+  from: number,
+  count: number,
   concurrency: number,
   send: (i: number) => Promise<Response>,
-): Promise<Result> {
+): Promise<Batch> {
   const durations: number[] = [];
   let errors = 0;
-  let next = 0;
+  let next = from;
+  const end = from + count;
   const started = performance.now();
   const cpuBefore = process.cpuUsage();
   const worker = async (): Promise<void> => {
-    while (next < total) {
+    while (next < end) {
       const i = next++;
       const t = performance.now();
       try {
@@ -130,17 +140,22 @@ async function measure(
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
-  const elapsed = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
-  durations.sort((a, b) => a - b);
+  return { durations, errors, elapsedMs: performance.now() - started, cpuMicros: cpu.user + cpu.system };
+}
+
+function summarise(name: string, batches: readonly Batch[]): Result {
+  const durations = batches.flatMap((b) => b.durations).sort((a, b) => a - b);
+  const elapsedMs = batches.reduce((sum, b) => sum + b.elapsedMs, 0);
+  const cpuMicros = batches.reduce((sum, b) => sum + b.cpuMicros, 0);
   return {
     name,
-    requests: total,
+    requests: durations.length,
     p50: percentile(durations, 50),
     p95: percentile(durations, 95),
-    perSecond: total / elapsed,
-    cpuMs: (cpu.user + cpu.system) / 1000 / total,
-    errors,
+    perSecond: durations.length / (elapsedMs / 1000),
+    cpuMs: cpuMicros / 1000 / durations.length,
+    errors: batches.reduce((sum, b) => sum + b.errors, 0),
   };
 }
 
@@ -160,12 +175,27 @@ interface ScaleReport {
   results: Result[];
 }
 
-async function benchScale(
-  engine: Engine,
-  postgresUrl: string | null,
-  scale: number,
-  options: Options,
-): Promise<ScaleReport> {
+interface Row {
+  name: string;
+  send(i: number): Promise<Response>;
+}
+
+/** A seeded sandbox listening on loopback, with the requests to measure against it. */
+interface Started {
+  engine: Engine;
+  scale: number;
+  createMs: number;
+  firstOkMs: number;
+  sinceProcessStartMs: number;
+  counts: Record<string, number>;
+  /** This process's RSS once this scale was seeded (earlier scales of the engine still up). */
+  rssMb: number;
+  rows: Row[];
+  query: Sandbox['query'];
+  close(): Promise<void>;
+}
+
+async function startScale(engine: Engine, postgresUrl: string | null, scale: number): Promise<Started> {
   const t0 = performance.now();
   // A fresh schema or data directory per run, dropped after: every run seeds, as a first start does.
   const dataDir =
@@ -183,6 +213,11 @@ async function benchScale(
   const sandbox = await createSandbox({ dataDir, seed: { scale }, ...storage });
   const createMs = performance.now() - t0;
   const server = await listen(sandbox);
+  const close = async (): Promise<void> => {
+    await server.close();
+    await sandbox.close();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  };
   try {
     const login = await json<{ token: string }>(
       await fetch(`${server.base}/auth-token`, {
@@ -212,39 +247,36 @@ async function benchScale(
     const target = (i: number): { id: string; nickname: string } =>
       targets[i % targets.length] as { id: string; nickname: string };
     const url = (p: string): string => `${server.base}${p}`;
-    const n = options.requests;
-    const c = options.concurrency;
-
-    const results: Result[] = [];
-    results.push(
-      await measure('GET /sessions?limit=250', n, c, (i) =>
-        fetch(url(`/sessions?limit=250&offset=${(i % 4) * 250}`), { headers }),
-      ),
-    );
-    results.push(
-      await measure('GET /sessions/{id}', n, c, (i) => fetch(url(`/sessions/${target(i).id}`), { headers })),
-    );
-    results.push(
-      await measure('GET /datasets?session={uuid}', n, c, (i) =>
-        fetch(url(`/datasets?session=${target(i).id}`), { headers }),
-      ),
-    );
-    results.push(
-      await measure('GET /datasets?subject=…&dataset_type=trials.table', n, c, (i) =>
-        fetch(url(`/datasets?subject=${encodeURIComponent(target(i).nickname)}&dataset_type=trials.table`), {
-          headers,
-        }),
-      ),
-    );
-    results.push(
-      await measure('PATCH /sessions/{id} narrative', n, c, (i) =>
-        fetch(url(`/sessions/${target(i).id}`), {
-          method: 'PATCH',
-          headers: { ...headers, 'content-type': 'application/json' },
-          body: JSON.stringify({ narrative: `bench edit ${i}` }),
-        }),
-      ),
-    );
+    const rows: Row[] = [
+      {
+        name: 'GET /sessions?limit=250',
+        send: (i) => fetch(url(`/sessions?limit=250&offset=${(i % 4) * 250}`), { headers }),
+      },
+      { name: 'GET /sessions/{id}', send: (i) => fetch(url(`/sessions/${target(i).id}`), { headers }) },
+      {
+        name: 'GET /datasets?session={uuid}',
+        send: (i) => fetch(url(`/datasets?session=${target(i).id}`), { headers }),
+      },
+      {
+        name: 'GET /datasets?subject=…&dataset_type=trials.table',
+        send: (i) =>
+          fetch(
+            url(`/datasets?subject=${encodeURIComponent(target(i).nickname)}&dataset_type=trials.table`),
+            {
+              headers,
+            },
+          ),
+      },
+      {
+        name: 'PATCH /sessions/{id} narrative',
+        send: (i) =>
+          fetch(url(`/sessions/${target(i).id}`), {
+            method: 'PATCH',
+            headers: { ...headers, 'content-type': 'application/json' },
+            body: JSON.stringify({ narrative: `bench edit ${i}` }),
+          }),
+      },
+    ];
     return {
       engine,
       scale,
@@ -253,13 +285,77 @@ async function benchScale(
       sinceProcessStartMs,
       counts,
       rssMb: process.memoryUsage().rss / 1e6,
-      results,
+      rows,
+      query: sandbox.query.bind(sandbox),
+      close,
     };
-  } finally {
-    await server.close();
-    await sandbox.close();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  } catch (error) {
+    await close();
+    throw error;
   }
+}
+
+/** Batches per row and scale: up to 10, each at least two requests per client so a batch runs at its concurrency. */
+function batchesPerRow(options: Options): number {
+  return Math.max(1, Math.min(10, Math.floor(options.requests / (2 * options.concurrency))));
+}
+
+/**
+ * Measures every row on every scale of one engine, paired: all scales stay up, and each row runs
+ * in `rounds` batches that alternate between them (ABBA order), so a drift of the shared machine
+ * or a JIT still warming up lands on every scale alike instead of on whichever ran first.
+ */
+async function measurePaired(started: readonly Started[], options: Options): Promise<Map<Started, Result[]>> {
+  const results = new Map<Started, Result[]>(started.map((s) => [s, []]));
+  const rounds = batchesPerRow(options);
+  const names = started[0]?.rows.map((r) => r.name) ?? [];
+  for (const [index, name] of names.entries()) {
+    const batches = new Map<Started, Batch[]>(started.map((s) => [s, []]));
+    let from = 0;
+    for (let round = 0; round < rounds; round++) {
+      const count = Math.floor(((round + 1) * options.requests) / rounds) - from;
+      const order = round % 2 === 0 ? started : [...started].reverse();
+      for (const s of order) {
+        const row = s.rows[index] as Row;
+        batches
+          .get(s)
+          ?.push(
+            await runBatch(`${s.engine} ${s.scale} ${name}`, from, count, options.concurrency, row.send),
+          );
+      }
+      from += count;
+    }
+    for (const s of started) results.get(s)?.push(summarise(name, batches.get(s) ?? []));
+  }
+  return results;
+}
+
+type BgWriter = Record<'checkpoints' | 'checkpointBuffers' | 'cleanerBuffers' | 'backendBuffers', number>;
+
+/** The PostgreSQL server's write counters (pg_stat_bgwriter, PostgreSQL ≤ 16), to tell background flushes from query cost. */
+async function bgWriter(s: Started): Promise<BgWriter | null> {
+  try {
+    const [row] = await s.query<Record<string, string>>(
+      `SELECT checkpoints_timed + checkpoints_req AS checkpoints, buffers_checkpoint, buffers_clean, buffers_backend
+       FROM pg_stat_bgwriter`,
+    );
+    return row
+      ? {
+          checkpoints: Number(row.checkpoints),
+          checkpointBuffers: Number(row.buffers_checkpoint),
+          cleanerBuffers: Number(row.buffers_clean),
+          backendBuffers: Number(row.buffers_backend),
+        }
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+function bgWriterNote(before: BgWriter | null, after: BgWriter | null): string | null {
+  if (!before || !after) return null;
+  const d = (k: keyof BgWriter): number => after[k] - before[k];
+  return `PostgreSQL while the request rows ran (pg_stat_bgwriter): ${d('checkpoints')} checkpoint(s); buffers written by checkpoints ${thousands(d('checkpointBuffers'))}, by the background writer ${thousands(d('cleanerBuffers'))}, by backends ${thousands(d('backendBuffers'))}.`;
 }
 
 function ratioToScale1(
@@ -285,12 +381,12 @@ function markdown(reports: readonly ScaleReport[], options: Options, notes: read
       .loadavg()
       .map((l) => l.toFixed(1))
       .join(' ')} at the end.`,
-    `Engines: PGlite on disk (a new temporary data directory per run, like the default .sandbox-data/)${reports.some((r) => r.engine === 'postgres') ? ' and a local PostgreSQL server (node-postgres, loopback)' : ''}; real HTTP on a random loopback port, ${options.requests} requests per row, concurrency ${options.concurrency}; latency counts until the body is read.`,
+    `Engines: PGlite on disk (a new temporary data directory per run, like the default .sandbox-data/)${reports.some((r) => r.engine === 'postgres') ? ' and a local PostgreSQL server (node-postgres, loopback)' : ''}; real HTTP on a random loopback port, ${options.requests} requests per row and scale, concurrency ${options.concurrency}; latency counts until the body is read. An engine's scales are all up while its rows run, and each row alternates between them in ${batchesPerRow(options)} batches (ABBA order), so the ratio to scale 1 compares the same minutes of the machine.`,
     ...notes.map((n) => `${n}`),
     '',
     '## Cold start',
     '',
-    '| engine | scale | subjects | sessions | datasets | files | createSandbox (seed included) | → first 200 | process start → first 200 | RSS after |',
+    '| engine | scale | subjects | sessions | datasets | files | createSandbox (seed included) | → first 200 | process start → first 200 | RSS after seeding |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...reports.map(
       (r) =>
@@ -336,9 +432,35 @@ async function main(): Promise<void> {
   try {
     for (const engine of options.engines) {
       if (engine === 'postgres' && !postgresUrl) continue;
-      for (const scale of options.scales) {
-        console.error(`bench: ${engine} scale ${scale}…`);
-        reports.push(await benchScale(engine, postgresUrl, scale, options));
+      const started: Started[] = [];
+      try {
+        for (const scale of options.scales) {
+          console.error(`bench: ${engine} scale ${scale}: seeding…`);
+          started.push(await startScale(engine, postgresUrl, scale));
+        }
+        console.error(
+          `bench: ${engine}: requests, scales ${options.scales.join(' and ')} in alternating batches…`,
+        );
+        const before = engine === 'postgres' && started[0] ? await bgWriter(started[0]) : null;
+        const results = await measurePaired(started, options);
+        const after = engine === 'postgres' && started[0] ? await bgWriter(started[0]) : null;
+        const note = bgWriterNote(before, after);
+        if (note) notes.push(note);
+        for (const s of started) {
+          const { engine: e, scale, createMs, firstOkMs, sinceProcessStartMs, counts, rssMb } = s;
+          reports.push({
+            engine: e,
+            scale,
+            createMs,
+            firstOkMs,
+            sinceProcessStartMs,
+            counts,
+            rssMb,
+            results: results.get(s) ?? [],
+          });
+        }
+      } finally {
+        for (const s of started) await s.close();
       }
     }
   } finally {
