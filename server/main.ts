@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import path from 'node:path';
 import { createApp } from './app.ts';
-import { createNavigationPrerender, loadNavigationRenderer } from './prerender.ts';
+import { createNavigationPrerender, loadNavigationRenderer, navigationRendererHref } from './prerender.ts';
+import { createRenderWorker } from './prerender-worker.ts';
 import { createNodeServer } from './node-listener.ts';
 import {
   ConfigError,
@@ -49,9 +50,13 @@ if (!existsSync(path.join(distDir, 'index.html'))) {
 }
 
 // EXPLORER_PRERENDER=0 serves the plain shell: the browser alone draws every view (ADR 0038).
-const renderer =
-  process.env.EXPLORER_PRERENDER?.trim() === '0' ? null : await loadNavigationRenderer(distDir);
-const prerender = renderer ? createNavigationPrerender(instances, renderer) : undefined;
+const rendererHref = process.env.EXPLORER_PRERENDER?.trim() === '0' ? null : navigationRendererHref(distDir);
+const renderer = rendererHref ? await loadNavigationRenderer(distDir) : null;
+// Schemas are parsed and drawn off the event loop, so a large or hostile one never stalls a request.
+const prerender =
+  renderer && rendererHref
+    ? createNavigationPrerender(instances, renderer, { render: createRenderWorker(rendererHref).render })
+    : undefined;
 const { app, staticFiles } = createApp({ instances, distDir, allowedHosts, bindHost: host, prerender });
 const server: Server = createNodeServer((request, env) => app.fetch(request, env));
 server.listen(port, host);

@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import type { ApiModel } from '../src/api/schema/model.ts';
 import type { PrerenderedPage, PrerenderInstance } from '../src/app/prerender/render-navigation.tsx';
 import type { InstanceConfig } from './config.ts';
+import type { RenderSchema } from './prerender-worker.ts';
 
 /** What the server-rendered bundle (dist-ssr/render-navigation.js, built by vite.config.ts) offers. */
 export interface NavigationRenderer {
@@ -29,6 +30,8 @@ export interface PrerenderOptions {
   /** Alyx's OpenAPI is 318 KB; a schema past this is left to the browser. */
   maxBytes?: number;
   log?: (message: string) => void;
+  /** Where schemas are parsed and drawn: main.ts passes a worker thread's (prerender-worker.ts); by default this thread. */
+  render?: RenderSchema;
 }
 
 export interface PrerenderedShell extends PrerenderedPage {
@@ -53,11 +56,16 @@ export function prerenderOutDir(outDir: string): string {
   return path.join(path.dirname(absolute), `${path.basename(absolute)}-ssr`);
 }
 
-/** The bundle beside the build, or null (a dev checkout built before it existed, or not built at all). */
-export async function loadNavigationRenderer(distDir: string): Promise<NavigationRenderer | null> {
+/** The file URL of the bundle beside the build, or null (a dev checkout built before it existed, or not built at all). */
+export function navigationRendererHref(distDir: string): string | null {
   const file = path.join(prerenderOutDir(distDir), 'render-navigation.js');
-  if (!existsSync(file)) return null;
-  return (await import(pathToFileURL(file).href)) as NavigationRenderer;
+  return existsSync(file) ? pathToFileURL(file).href : null;
+}
+
+/** The bundle beside the build, or null (see navigationRendererHref). */
+export async function loadNavigationRenderer(distDir: string): Promise<NavigationRenderer | null> {
+  const href = navigationRendererHref(distDir);
+  return href ? ((await import(href)) as NavigationRenderer) : null;
 }
 
 /** Reads at most `maxBytes` of a body; null past it, so a hostile instance cannot fill the server's memory. */
@@ -99,6 +107,12 @@ export function createNavigationPrerender(
   const reading = new Map<string, Promise<void>>();
   const warned = new Set<string>();
   let renderings = 0;
+  const render: RenderSchema =
+    options.render ??
+    (async (text, info) => {
+      const model = renderer.prepareModel(JSON.parse(text));
+      return model ? renderer.renderNavigation(info, model) : null;
+    });
 
   async function read(instance: InstanceConfig): Promise<PrerenderedShell | null> {
     const response = await fetch(`${instance.url}/api/schema?format=json`, {
@@ -112,13 +126,8 @@ export function createNavigationPrerender(
     }
     const text = await boundedText(response, maxBytes);
     if (text === null) return null;
-    const model = renderer.prepareModel(JSON.parse(text));
-    if (!model) return null;
-    const page = renderer.renderNavigation(
-      { name: instance.name, kind: instance.kind, color: instance.color },
-      model,
-    );
-    return { ...page, key: `${instance.name}:${++renderings}` };
+    const page = await render(text, { name: instance.name, kind: instance.kind, color: instance.color });
+    return page ? { ...page, key: `${instance.name}:${++renderings}` } : null;
   }
 
   function refresh(instance: InstanceConfig): Promise<void> {
