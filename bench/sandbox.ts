@@ -164,14 +164,19 @@ async function json<T>(response: Response): Promise<T> {
   return (await response.json()) as T;
 }
 
-interface ScaleReport {
+/** What a cold start of one engine and scale measured. */
+interface ColdStart {
   engine: Engine;
   scale: number;
   createMs: number;
   firstOkMs: number;
   sinceProcessStartMs: number;
   counts: Record<string, number>;
+  /** This process's RSS once this scale was seeded (earlier scales of the engine still up). */
   rssMb: number;
+}
+
+interface ScaleReport extends ColdStart {
   results: Result[];
 }
 
@@ -181,15 +186,7 @@ interface Row {
 }
 
 /** A seeded sandbox listening on loopback, with the requests to measure against it. */
-interface Started {
-  engine: Engine;
-  scale: number;
-  createMs: number;
-  firstOkMs: number;
-  sinceProcessStartMs: number;
-  counts: Record<string, number>;
-  /** This process's RSS once this scale was seeded (earlier scales of the engine still up). */
-  rssMb: number;
+interface Started extends ColdStart {
   rows: Row[];
   query: Sandbox['query'];
   close(): Promise<void>;
@@ -447,17 +444,8 @@ async function main(): Promise<void> {
         const note = bgWriterNote(before, after);
         if (note) notes.push(note);
         for (const s of started) {
-          const { engine: e, scale, createMs, firstOkMs, sinceProcessStartMs, counts, rssMb } = s;
-          reports.push({
-            engine: e,
-            scale,
-            createMs,
-            firstOkMs,
-            sinceProcessStartMs,
-            counts,
-            rssMb,
-            results: results.get(s) ?? [],
-          });
+          const { rows: _rows, query: _query, close: _close, ...coldStart } = s;
+          reports.push({ ...coldStart, results: results.get(s) ?? [] });
         }
       } finally {
         for (const s of started) await s.close();
