@@ -5,8 +5,8 @@
  * `npm run sandbox` keeps it in .sandbox-data/, seeded without the snapshot cache; PostgreSQL from
  * SANDBOX_BENCH_DATABASE_URL, or a throwaway Debian cluster when root), serves it on a random
  * loopback port over real HTTP, and measures cold start and the latency of the requests the
- * explorer makes most, each engine's scales paired in alternating batches. Prints a Markdown report, writes it to bench/results/sandbox.md and,
- * with --json, the same numbers as JSON.
+ * explorer makes most, each engine's scales paired in alternating batches. Prints a Markdown
+ * report, writes it to bench/results/sandbox.md and, with --json, the same numbers as JSON.
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
@@ -438,9 +438,11 @@ async function main(): Promise<void> {
         console.error(
           `bench: ${engine}: requests, scales ${options.scales.join(' and ')} in alternating batches…`,
         );
-        const before = engine === 'postgres' && started[0] ? await bgWriter(started[0]) : null;
+        const sampleWrites = (): Promise<BgWriter | null> =>
+          engine === 'postgres' && started[0] ? bgWriter(started[0]) : Promise.resolve(null);
+        const before = await sampleWrites();
         const results = await measurePaired(started, options);
-        const after = engine === 'postgres' && started[0] ? await bgWriter(started[0]) : null;
+        const after = await sampleWrites();
         const note = bgWriterNote(before, after);
         if (note) notes.push(note);
         for (const s of started) {

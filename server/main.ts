@@ -51,12 +51,12 @@ if (!existsSync(path.join(distDir, 'index.html'))) {
 
 // EXPLORER_PRERENDER=0 serves the plain shell: the browser alone draws every view (ADR 0038).
 const rendererHref = process.env.EXPLORER_PRERENDER?.trim() === '0' ? null : navigationRendererHref(distDir);
-const renderer = rendererHref ? await loadNavigationRenderer(distDir) : null;
 // Schemas are parsed and drawn off the event loop, so a large or hostile one never stalls a request.
-const prerender =
-  renderer && rendererHref
-    ? createNavigationPrerender(instances, renderer, { render: createRenderWorker(rendererHref).render })
-    : undefined;
+const prerender = rendererHref
+  ? createNavigationPrerender(instances, await loadNavigationRenderer(rendererHref), {
+      render: createRenderWorker(rendererHref).render,
+    })
+  : undefined;
 const { app, staticFiles } = createApp({ instances, distDir, allowedHosts, bindHost: host, prerender });
 const server: Server = createNodeServer((request, env) => app.fetch(request, env));
 server.listen(port, host);

@@ -62,10 +62,9 @@ export function navigationRendererHref(distDir: string): string | null {
   return existsSync(file) ? pathToFileURL(file).href : null;
 }
 
-/** The bundle beside the build, or null (see navigationRendererHref). */
-export async function loadNavigationRenderer(distDir: string): Promise<NavigationRenderer | null> {
-  const href = navigationRendererHref(distDir);
-  return href ? ((await import(href)) as NavigationRenderer) : null;
+/** The bundle at `href` (from navigationRendererHref), for this thread's own use of it. */
+export async function loadNavigationRenderer(href: string): Promise<NavigationRenderer> {
+  return (await import(href)) as NavigationRenderer;
 }
 
 /** Reads at most `maxBytes` of a body; null past it, so a hostile instance cannot fill the server's memory. */

@@ -98,7 +98,7 @@ export class Renderer {
         : undefined;
       if (!target) return { column: undefined, values: current.map(() => null) };
       const ids = current.map((row) => row?.[segment]);
-      const loaded = await this.load(target, ids, [segments[index + 1] as string]);
+      const loaded = await this.load(target, ids, segments[index + 1] as string);
       current = ids.map((id) => (id === null || id === undefined ? undefined : loaded.get(String(id))));
       owner = target;
     }
@@ -119,7 +119,7 @@ export class Renderer {
       const ids = values.flatMap((v) => (Array.isArray(v) ? v : [v]));
       const lookupField = target.resource.lookupField ?? 'id';
       const shown = relation.kind === 'slug' ? relation.slugField : lookupField;
-      const loaded = shown !== 'id' ? await this.load(target, ids, [shown]) : new Map<string, StoredRow>();
+      const loaded = shown !== 'id' ? await this.load(target, ids, shown) : new Map<string, StoredRow>();
       const one = (id: unknown): unknown => {
         if (id === null || id === undefined) return null;
         const row = loaded.get(String(id));
@@ -137,17 +137,13 @@ export class Renderer {
   }
 
   /**
-   * Loads `columns` (and the pk) of rows of `model` by pk, memoised for the lifetime of this
-   * renderer (one request). Only the columns shown are read: a page of 250 sessions links ~100
+   * Loads `column` (and the pk) of rows of `model` by pk, memoised for the lifetime of this
+   * renderer (one request). Only the column shown is read: a page of 250 sessions links ~100
    * subjects at lab scale, and their whole rows were most of that request's database time.
    */
-  async load(
-    model: Model,
-    ids: readonly unknown[],
-    columns: readonly string[],
-  ): Promise<Map<string, StoredRow>> {
-    const read = [...new Set(['id', ...columns.filter((c) => model.columns.has(c))])].sort();
-    const key = `${model.name}\0${read.join(',')}`;
+  async load(model: Model, ids: readonly unknown[], column: string): Promise<Map<string, StoredRow>> {
+    const read = column !== 'id' && model.columns.has(column) ? ['id', column] : ['id'];
+    const key = `${model.name}.${read.at(-1)}`;
     const cache = this.cache.get(key) ?? new Map<string, StoredRow>();
     this.cache.set(key, cache);
     const missing = [...new Set(ids.filter((id) => id !== null && id !== undefined).map(String))].filter(
